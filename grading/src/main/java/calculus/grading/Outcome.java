@@ -1,0 +1,123 @@
+package calculus.grading;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What a test's throwable means for the grade: {@link Status#TODO}, {@link Status#TIMED_OUT} or
+ * {@link Status#FAILED}, with a one-line reason for the scoreboard.
+ *
+ * @param status how the test ended
+ * @param reason one line, empty when the test passed
+ */
+public record Outcome(Status status, String reason) {
+
+    /** The longest reason the scoreboard prints; the JSON keeps the whole message. */
+    static final int REASON_WIDTH = 200;
+
+    private static final String NOT_IMPLEMENTED = UnsupportedOperationException.class.getName();
+
+    /** A passed test. */
+    public static Outcome passed() {
+        return new Outcome(Status.PASSED, "");
+    }
+
+    /**
+     * Classifies a test's throwable.
+     *
+     * <p>"Not implemented yet" is the skeleton's {@code UnsupportedOperationException} anywhere in the cause chain,
+     * or quoted in an assertion's message: AssertJ's {@code assertThatThrownBy(...).isInstanceOf(X.class)} fails
+     * with an {@code AssertionError} that only names the exception it caught.
+     *
+     * @param failure what the test threw, or {@code null} if it passed
+     * @return the outcome
+     */
+    public static Outcome of(Throwable failure) {
+        if (failure == null) {
+            return passed();
+        }
+        if (mentions(failure, TimeoutException.class)) {
+            return new Outcome(Status.TIMED_OUT, oneLine(failure)
+                + " (an endless loop? a loop whose exit condition is never met?)");
+        }
+        if (mentions(failure, UnsupportedOperationException.class)) {
+            return new Outcome(Status.TODO, oneLine(notImplemented(failure)));
+        }
+        return new Outcome(Status.FAILED, oneLine(failure));
+    }
+
+    /** The whole failure message, as the JSON keeps it. */
+    public static String fullMessage(Throwable failure) {
+        if (failure == null) {
+            return "";
+        }
+        String message = failure.getMessage();
+        if (failure instanceof AssertionError && message != null) {
+            return message.strip();
+        }
+        return failure.getClass().getName() + (message == null ? "" : ": " + message.strip());
+    }
+
+    /** The message of a throwable on one line, at most {@link #REASON_WIDTH} characters. */
+    static String oneLine(Throwable failure) {
+        String text = fullMessage(failure);
+        if (!(failure instanceof AssertionError)) {
+            text = "threw " + text.replaceFirst("^java\\.lang\\.", "");
+        }
+        return shorten(text);
+    }
+
+    /** Collapses white space and cuts to {@link #REASON_WIDTH} characters. */
+    static String shorten(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= REASON_WIDTH ? flat : flat.substring(0, REASON_WIDTH - 3) + "...";
+    }
+
+    private static Throwable notImplemented(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof UnsupportedOperationException) {
+                return t;
+            }
+        }
+        return failure;
+    }
+
+    private static boolean mentions(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t : chain(failure)) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (type == UnsupportedOperationException.class && t instanceof AssertionError
+                && t.getMessage() != null && t.getMessage().contains(NOT_IMPLEMENTED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The throwable, its causes and its suppressed throwables, each once. */
+    private static Iterable<Throwable> chain(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> inOrder = new ArrayList<>();
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.removeFirst();
+            if (!seen.add(t)) {
+                continue;
+            }
+            inOrder.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            Collections.addAll(todo, t.getSuppressed());
+        }
+        return inOrder;
+    }
+}
