@@ -2,7 +2,9 @@ package calculus.grading;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -78,11 +80,32 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        Outcome outcome = Outcome.of(failure);
+        if (outcome.status() == Status.TODO) {
+            // one line instead of a stack trace: a fresh skeleton has dozens of these, and they all say the same
+            throw new NotImplementedYet(outcome.reason());
+        }
         Long seed = context.getStore(NAMESPACE).get(SEED_KEY, Long.class);
         if (seed != null) {
             failure.addSuppressed(new SeedNote(seed));
         }
         throw failure;
+    }
+
+    /** A graded test that met the skeleton's {@code UnsupportedOperationException}: the task is still to do. */
+    static final class NotImplementedYet extends AssertionError {
+        private static final long serialVersionUID = 1L;
+        private final String reason;
+
+        NotImplementedYet(String reason) {
+            super("TODO, not implemented yet: " + reason);
+            this.reason = reason;
+            setStackTrace(new StackTraceElement[0]);
+        }
+
+        String reason() {
+            return reason;
+        }
     }
 
     /** Carries the seed along with a failure, so that the report shows how to reproduce it. */
@@ -115,19 +138,42 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
 
     // ---- errors that must cost one test, not the run
 
+    private static List<String> violations;
+
+    /**
+     * The graded code's breaches of {@link CodePolicy}, checked once per test JVM, before the first test: by the
+     * listener when the plan starts, or here on first use when the listener is not there.
+     */
+    static synchronized List<String> policyViolations(Path classes) {
+        if (violations == null) {
+            violations = List.copyOf(CodePolicy.check(classes));
+        }
+        return violations;
+    }
+
+    private static List<String> policyViolations(ExtensionContext context) {
+        return policyViolations(ModuleSettings.from(context::getConfigurationParameter).classes());
+    }
+
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                     ExtensionContext context) throws Throwable {
-        guard(invocation);
+        guard(invocation, context);
     }
 
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                             ExtensionContext context) throws Throwable {
-        guard(invocation);
+        guard(invocation, context);
     }
 
-    private static void guard(Invocation<Void> invocation) throws Throwable {
+    private static void guard(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        List<String> violations = policyViolations(context);
+        if (!violations.isEmpty()) {
+            invocation.skip();
+            throw new AssertionError("not run: the code breaks the rules for student code (listed under the "
+                + "scoreboard): " + String.join("; ", violations));
+        }
         try {
             invocation.proceed();
         } catch (StackOverflowError e) {

@@ -70,6 +70,7 @@ public final class GradingListener implements TestExecutionListener {
     private final Map<String, Throwable> failedClasses = new HashMap<>();
     private final Map<String, String> skippedClasses = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
+    private List<String> rules = List.of();
     private ModuleSettings settings;
     private boolean finished;
 
@@ -83,6 +84,7 @@ public final class GradingListener implements TestExecutionListener {
                 }
             }
             if (!entries.isEmpty()) {
+                rules = GradingExtension.policyViolations(settings.classes());
                 Runtime.getRuntime().addShutdownHook(new Thread(this::exitedEarly, "grading-shutdown"));
             }
         } catch (RuntimeException | LinkageError e) {
@@ -231,7 +233,7 @@ public final class GradingListener implements TestExecutionListener {
         }
         Map<String, String> titles = Lesson.titles(settings.root().resolve(settings.lesson()).resolve("README.md"));
         return new ModuleReport(settings.module(), settings.title(), settings.role(), settings.check(),
-            settings.build(), settings.lesson(), titles, results, List.copyOf(errors));
+            settings.build(), settings.lesson(), titles, results, List.copyOf(errors), rules);
     }
 
     private void publish(PrintStream console) {

@@ -19,9 +19,11 @@ import java.util.TreeMap;
  * @param titles each task's title from the lesson
  * @param tests  one result per graded test, in the order they were discovered
  * @param errors problems with the module's tests themselves (for the course's authors, never the student's fault)
+ * @param rules  uses of forbidden calls in the graded code ({@link CodePolicy}); while there are any, no test runs
  */
 public record ModuleReport(String module, String title, String role, boolean check, String build, String lesson,
-                           Map<String, String> titles, List<TestResult> tests, List<String> errors) {
+                           Map<String, String> titles, List<TestResult> tests, List<String> errors,
+                           List<String> rules) {
 
     /** The points every module is worth. */
     public static final int MODULE_POINTS = 100;
@@ -60,7 +62,8 @@ public record ModuleReport(String module, String title, String role, boolean che
             if (r.status() == Status.PASSED) {
                 passed++;
             } else if (reason.isEmpty() && r.status() != Status.TODO && r.status() != Status.SKIPPED) {
-                reason = Outcome.shorten(r.name() + ": " + r.message());
+                reason = Outcome.shorten(r.name() + ": " + r.message())
+                    + (r.seed() == null ? "" : " [seed " + r.seed() + ": rerun with -Dseed=" + r.seed() + "]");
             }
         }
         return new TaskSummary(task, titles.getOrDefault(task, ""), status, points, max, passed, results.size(),
@@ -86,6 +89,9 @@ public record ModuleReport(String module, String title, String role, boolean che
      */
     public List<String> checkViolations() {
         List<String> problems = new ArrayList<>(errors);
+        for (String r : rules) {
+            problems.add(module + " (" + role + ") breaks the rules for student code: " + r);
+        }
         if (tests.isEmpty()) {
             problems.add(module + " (" + role + "): no graded test ran");
             return problems;
@@ -154,6 +160,7 @@ public record ModuleReport(String module, String title, String role, boolean che
         }
         root.put("tests", testList);
         root.put("errors", new ArrayList<Object>(errors));
+        root.put("rules", new ArrayList<Object>(rules));
         return Json.write(root);
     }
 
@@ -183,12 +190,21 @@ public record ModuleReport(String module, String title, String role, boolean che
                 Status.parse((String) m.get("status")), (String) m.get("message"),
                 seed == null ? null : ((Number) seed).longValue(), (String) m.get("visibility")));
         }
-        List<String> errors = new ArrayList<>();
-        for (Object o : (List<Object>) root.getOrDefault("errors", List.of())) {
-            errors.add((String) o);
-        }
+        List<String> errors = strings(root.get("errors"));
+        List<String> rules = strings(root.get("rules"));
         return new ModuleReport((String) root.get("module"), (String) root.get("title"), (String) root.get("role"),
             Boolean.TRUE.equals(root.get("check")), (String) root.get("build"), (String) root.get("lesson"), titles,
-            tests, errors);
+            tests, errors, rules);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object list) {
+        List<String> out = new ArrayList<>();
+        if (list instanceof List<?>) {
+            for (Object o : (List<Object>) list) {
+                out.add((String) o);
+            }
+        }
+        return out;
     }
 }

@@ -17,10 +17,11 @@ import java.util.function.Function;
  * @param check  whether this is the course check
  * @param build  the Maven build's stamp
  * @param output where {@code results.json} goes
- * @param root   the course's root folder
+ * @param root    the course's root folder
+ * @param classes the graded code's compiled classes, checked against {@link CodePolicy}
  */
 record ModuleSettings(String module, String title, String role, String lesson, boolean check, String build,
-                      Path output, Path root) {
+                      Path output, Path root, Path classes) {
 
     static final String PREFIX = "calculus.grading.";
 
@@ -38,7 +39,8 @@ record ModuleSettings(String module, String title, String role, String lesson, b
             p.apply("check").map(Boolean::parseBoolean).orElse(false),
             p.apply("build").orElse(""),
             p.apply("output").map(Paths::get).orElse(here.resolve("target").resolve("grading")),
-            root);
+            root,
+            p.apply("classes").map(Paths::get).orElse(here.resolve("target").resolve("classes")));
     }
 
     /** The module's number: the digits its name starts with ({@code 01-derivatives} is module 1), or -1. */

@@ -33,11 +33,18 @@ public final class Scoreboard {
         for (TaskSummary t : tasks) {
             out.append(String.format(" %-5s %-" + TITLE_WIDTH + "s %-9s %3d/%-3d%n", t.task(), fit(t.title()),
                 t.status().label(), t.points(), t.max()));
-            if (!t.reason().isEmpty()) {
+            if (!t.reason().isEmpty() && report.rules().isEmpty()) {
                 out.append("         ").append(t.reason()).append('\n');
             }
         }
         out.append(RULE).append('\n');
+        if (!report.rules().isEmpty()) {
+            out.append(" NO TEST RAN: the code breaks the rules that keep grading safe. Remove these uses:\n");
+            for (String r : report.rules()) {
+                out.append("   - ").append(r).append('\n');
+            }
+            out.append(RULE).append('\n');
+        }
         if (report.check()) {
             appendCheck(report, out);
         } else {
