@@ -226,7 +226,8 @@ public final class GradingListener implements TestExecutionListener {
         for (Entry e : entries.values()) {
             Status status = e.status == null ? Status.NOT_RUN : e.status;
             int earned = status == Status.PASSED ? e.points : 0;
-            String visibility = e.hidden == null ? "visible" : "hidden";
+            String visibility = e.hidden == null ? TestResult.VISIBLE
+                : e.hidden.showMessage() ? TestResult.HIDDEN : TestResult.WITHHELD;
             String message = status == Status.PASSED ? "" : e.message;
             results.add(new TestResult(settings.module(), e.task, e.name, e.method, earned, e.points, status, message,
                 e.seed, visibility));

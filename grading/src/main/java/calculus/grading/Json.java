@@ -10,13 +10,13 @@ import java.util.Map;
  * Just enough JSON for the grader's own files: writes maps, lists, strings, numbers, booleans and null, and reads
  * them back. The grader has no dependency beyond JUnit and AssertJ, so that it loads in any student's build.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
     /** Writes a value made of maps, lists, strings, numbers, booleans and nulls, indented by two spaces. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out, 0);
         return out.append('\n').toString();
@@ -94,7 +94,7 @@ final class Json {
      *
      * @throws IllegalArgumentException if the text is not JSON
      */
-    static Object read(String text) {
+    public static Object read(String text) {
         Reader reader = new Reader(text);
         Object value = reader.value();
         reader.skipSpace();

@@ -62,7 +62,7 @@ public record ModuleReport(String module, String title, String role, boolean che
             if (r.status() == Status.PASSED) {
                 passed++;
             } else if (reason.isEmpty() && r.status() != Status.TODO && r.status() != Status.SKIPPED) {
-                reason = Outcome.shorten(r.name() + ": " + r.message())
+                reason = Outcome.shorten(r.name() + ": " + r.studentMessage())
                     + (r.seed() == null ? "" : " [seed " + r.seed() + ": rerun with -Dseed=" + r.seed() + "]");
             }
         }
@@ -96,8 +96,9 @@ public record ModuleReport(String module, String title, String role, boolean che
             problems.add(module + " (" + role + "): no graded test ran");
             return problems;
         }
-        if (max() != MODULE_POINTS) {
-            problems.add(module + ": the points add up to " + max() + ", not " + MODULE_POINTS);
+        int visible = tests.stream().filter(t -> !t.hidden()).mapToInt(TestResult::max).sum();
+        if (visible != MODULE_POINTS) {
+            problems.add(module + ": the points of the visible tests add up to " + visible + ", not " + MODULE_POINTS);
         }
         for (TestResult t : tests) {
             String which = "Task " + t.task() + " \"" + t.name() + "\" (" + t.method() + ")";

@@ -27,8 +27,10 @@ public final class Scoreboard {
         String who = report.isSolution() ? "  (reference solution)" : "";
         out.append('\n').append(RULE).append('\n');
         out.append(String.format(" %s  %s%s%n", report.module(), report.title(), who));
-        out.append(String.format(" %s  %3d/%d points   %d of %d tasks done%n", bar(report.score(), report.max()),
-            report.score(), report.max(), done, tasks.size()));
+        long hidden = report.tests().stream().filter(TestResult::hidden).count();
+        out.append(String.format(" %s  %3d/%d points   %d of %d tasks done%s%n", bar(report.score(), report.max()),
+            report.score(), report.max(), done, tasks.size(),
+            hidden == 0 ? "" : "   (" + hidden + " hidden tests included)"));
         out.append(RULE).append('\n');
         for (TaskSummary t : tasks) {
             out.append(String.format(" %-5s %-" + TITLE_WIDTH + "s %-9s %3d/%-3d%n", t.task(), fit(t.title()),
