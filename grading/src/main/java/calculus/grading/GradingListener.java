@@ -78,6 +78,9 @@ public final class GradingListener implements TestExecutionListener {
     public synchronized void testPlanExecutionStarted(TestPlan plan) {
         try {
             settings = ModuleSettings.from(plan.getConfigurationParameters()::get);
+            if (plan.getConfigurationParameters().getBoolean(ModuleSettings.PREFIX + "disabled").orElse(false)) {
+                return; // tools such as PIT run the tests many times over: no scoreboard for them
+            }
             for (TestIdentifier root : plan.getRoots()) {
                 for (TestIdentifier id : plan.getDescendants(root)) {
                     register(id);
