@@ -4,7 +4,9 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -138,17 +140,14 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
 
     // ---- errors that must cost one test, not the run
 
-    private static List<String> violations;
+    private static final Map<Path, List<String>> VIOLATIONS = new HashMap<>();
 
     /**
      * The graded code's breaches of {@link CodePolicy}, checked once per test JVM, before the first test: by the
      * listener when the plan starts, or here on first use when the listener is not there.
      */
     static synchronized List<String> policyViolations(Path classes) {
-        if (violations == null) {
-            violations = List.copyOf(CodePolicy.check(classes));
-        }
-        return violations;
+        return VIOLATIONS.computeIfAbsent(classes.toAbsolutePath().normalize(), c -> List.copyOf(CodePolicy.check(c)));
     }
 
     private static List<String> policyViolations(ExtensionContext context) {

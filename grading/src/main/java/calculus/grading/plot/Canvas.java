@@ -34,8 +34,7 @@ import javax.imageio.ImageIO;
 final class Canvas {
 
     static {
-        // before any AWT class looks for a display: a CI machine has none, and a desktop must not open a window
-        System.setProperty("java.awt.headless", "true");
+        useHeadless();
     }
 
     /** The shape of a marker. */
@@ -69,6 +68,14 @@ final class Canvas {
         g.fillRect(0, 0, width, height);
     }
 
+    /**
+     * Switches AWT to headless mode. The public classes call this from their static initialisers, so it happens
+     * before any AWT class looks for a display: a build server has none, and a desktop must not open a window.
+     */
+    static void useHeadless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
     private static String family() {
         try {
             String[] names = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT);
@@ -93,6 +100,33 @@ final class Canvas {
     /** The body font (DejaVu Sans if installed, else the platform's sans-serif) at {@code size} pixels. */
     static Font font(double size, boolean bold) {
         return new Font(FAMILY, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
+    }
+
+    /**
+     * The body font at {@code size} pixels, or smaller (down to 9 pixels) if {@code s} would be wider than
+     * {@code maxWidth}: a long title shrinks rather than being cut off. See {@link #shorten} for what does not fit
+     * even then.
+     */
+    Font fitted(String s, double size, boolean bold, double maxWidth) {
+        double fit = size;
+        Font font = font(fit, bold);
+        while (fit > 9 && width(s, font) > maxWidth) {
+            fit -= 1;
+            font = font(fit, bold);
+        }
+        return font;
+    }
+
+    /** {@code s}, or as much of it as fits in {@code maxWidth} followed by an ellipsis. */
+    String shorten(String s, Font font, double maxWidth) {
+        if (width(s, font) <= maxWidth) {
+            return s;
+        }
+        int keep = s.length();
+        while (keep > 0 && width(s.substring(0, keep) + "\u2026", font) > maxWidth) {
+            keep--;
+        }
+        return s.substring(0, keep).stripTrailing() + "\u2026";
     }
 
     /** A solid stroke with round ends and joins, which look best on curves made of many short segments. */
@@ -260,9 +294,6 @@ final class Canvas {
 
     /** Writes {@code image} as a PNG file, creating the folders it goes in. */
     static void save(BufferedImage image, Path png) throws IOException {
-        if (png == null) {
-            throw new IllegalArgumentException("png must be a file path, got png = null");
-        }
         Path parent = png.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

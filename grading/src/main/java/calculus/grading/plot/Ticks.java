@@ -12,8 +12,9 @@ import java.util.Locale;
  * <p>A linear axis steps by 1, 2, 2.5 or 5 times a power of ten, the smallest such step that gives at most the
  * requested number of ticks, so labels read 0, 0.5, 1.0 and never 0.33, 0.67. A log axis puts its major ticks at
  * whole decades (every second or third decade when there are many) labelled {@code 1e-8}, with unlabelled minor
- * ticks at 2..9 times each decade; a log axis that spans less than two decades falls back to 1-2-5 steps, then to
- * linear ticks, so it always has at least two labels.
+ * ticks at 2..9 times each decade. A log axis with fewer than two powers of ten in its range falls back to 1, 2
+ * and 5 times powers of ten, or to linear steps if those give fewer than three labels, so it always has at least
+ * two labels.
  *
  * @param major the labelled tick positions, increasing, in data units
  * @param labels one label per major tick, with an ASCII minus (the renderer may swap in a typographic one)
@@ -79,8 +80,9 @@ record Ticks(double[] major, String[] labels, double[] minor) {
         if (last - first + 1 >= 2) {
             return decades(first, last, min, max, limit);
         }
+        // under two decades: 1, 2, 5 times powers of ten if that gives three labels, else plain linear steps
         Ticks oneTwoFive = oneTwoFive(lo, hi, min, max);
-        if (oneTwoFive.major.length >= 2 && oneTwoFive.major.length <= limit) {
+        if (oneTwoFive.major.length >= 3 && oneTwoFive.major.length <= limit) {
             return oneTwoFive;
         }
         return linear(min, max, limit);
@@ -112,7 +114,7 @@ record Ticks(double[] major, String[] labels, double[] minor) {
             if (stride == 1) {
                 // 2..9 times each decade, like log graph paper
                 for (int j = 2; j <= 9; j++) {
-                    addInside(minor, j * powerOfTen(e), min, max);
+                    addInside(minor, decimal(j, e), min, max);
                 }
             } else if (Math.floorMod(e, stride) != 0) {
                 addInside(minor, powerOfTen(e), min, max);
@@ -125,7 +127,7 @@ record Ticks(double[] major, String[] labels, double[] minor) {
         List<Double> ticks = new ArrayList<>();
         for (int e = (int) Math.floor(lo) - 1; e <= (int) Math.ceil(hi); e++) {
             for (int m : new int[] {1, 2, 5}) {
-                addInside(ticks, m * powerOfTen(e), min, max);
+                addInside(ticks, decimal(m, e), min, max);
             }
         }
         double[] major = ticks.stream().mapToDouble(Double::doubleValue).toArray();
@@ -145,7 +147,12 @@ record Ticks(double[] major, String[] labels, double[] minor) {
 
     /** 10<sup>e</sup> as the double nearest to it ({@code Math.pow(10, -8)} may be one ulp off). */
     static double powerOfTen(int e) {
-        return Double.parseDouble("1e" + e);
+        return decimal(1, e);
+    }
+
+    /** m 10<sup>e</sup> as the double nearest to it, which is what the literal {@code 5e-2} gives too. */
+    private static double decimal(int m, int e) {
+        return Double.parseDouble(m + "e" + e);
     }
 
     /** {@code v} with a fixed number of decimals and no negative zero. */
