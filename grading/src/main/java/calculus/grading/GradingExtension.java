@@ -61,13 +61,21 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
 
     /** The test's seed: {@code -Dseed=N} if given, else a fixed mix of the course seed and the test's identity. */
     static long seedFor(ExtensionContext context) {
-        Optional<Long> forced = context.getConfigurationParameter("seed").map(s -> Long.parseLong(s.strip()));
+        Optional<Long> forced = context.getConfigurationParameter("seed").map(s -> parseSeed("seed", s));
         if (forced.isPresent()) {
             return forced.get();
         }
-        long course = context.getConfigurationParameter("calculus.seed").map(s -> Long.parseLong(s.strip()))
+        long course = context.getConfigurationParameter("calculus.seed").map(s -> parseSeed("calculus.seed", s))
             .orElse(COURSE_SEED);
         return mix(course, context.getUniqueId());
+    }
+
+    private static long parseSeed(String name, String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + name + " must be a whole number, got " + name + " = " + value);
+        }
     }
 
     /** A seed from the course seed and a test's unique id: the same on every run and every machine. */

@@ -195,6 +195,9 @@ public final class Json {
                     out.append(c);
                     continue;
                 }
+                if (pos >= text.length()) {
+                    throw error("unterminated escape");
+                }
                 char e = text.charAt(pos++);
                 switch (e) {
                     case 'n' -> out.append('\n');
@@ -203,7 +206,14 @@ public final class Json {
                     case 'b' -> out.append('\b');
                     case 'f' -> out.append('\f');
                     case 'u' -> {
-                        out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                        if (pos + 4 > text.length()) {
+                            throw error("unterminated \\u escape");
+                        }
+                        try {
+                            out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                        } catch (NumberFormatException bad) {
+                            throw error("bad \\u escape");
+                        }
                         pos += 4;
                     }
                     default -> out.append(e);

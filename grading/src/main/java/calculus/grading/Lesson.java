@@ -28,9 +28,13 @@ final class Lesson {
             return titles;
         }
         try {
+            boolean inCode = false;
             for (String line : Files.readAllLines(markdown, StandardCharsets.UTF_8)) {
+                if (line.strip().startsWith("```")) {
+                    inCode = !inCode;
+                }
                 Matcher m = HEADING.matcher(line);
-                if (m.matches()) {
+                if (!inCode && m.matches()) {
                     titles.putIfAbsent(m.group(1), m.group(2).replace("`", "").replace("$", ""));
                 }
             }

@@ -170,8 +170,16 @@ public record ModuleReport(String module, String title, String role, boolean che
      *
      * @throws IllegalArgumentException if the text is not such a report
      */
-    @SuppressWarnings("unchecked")
     public static ModuleReport fromJson(String text) {
+        try {
+            return parse(text);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("not a module report: " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ModuleReport parse(String text) {
         Object parsed = Json.read(text);
         if (!(parsed instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("not a module report: the JSON is not an object");

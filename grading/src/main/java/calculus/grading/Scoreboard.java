@@ -59,12 +59,13 @@ public final class Scoreboard {
         TaskSummary next = report.nextTask();
         if (next == null) {
             out.append(" Every task done: well done. On to the next module!\n");
-            return;
+        } else {
+            String title = next.title().isEmpty() ? "" : " " + next.title();
+            out.append(String.format(" Next: Task %s%s (%s)%n", next.task(), title, next.status().label()));
+            out.append(String.format("   read    %s/README.md, section \"Task %s\"%n", report.lesson(), next.task()));
+            out.append(String.format("   stuck?  %s/hints.md, section \"Task %s\"%n", report.lesson(), next.task()));
+            out.append(String.format("   rerun   ./mvnw test -pl %s -am -Dtask=%s%n", report.lesson(), next.task()));
         }
-        out.append(String.format(" Next: Task %s %s (%s)%n", next.task(), next.title(), next.status().label()));
-        out.append(String.format("   read    %s/README.md, section \"Task %s\"%n", report.lesson(), next.task()));
-        out.append(String.format("   stuck?  %s/hints.md, section \"Task %s\"%n", report.lesson(), next.task()));
-        out.append(String.format("   rerun   ./mvnw test -pl %s -am -Dtask=%s%n", report.lesson(), next.task()));
         for (String e : report.errors()) {
             out.append(" COURSE ERROR (tell your instructor): ").append(e).append('\n');
         }

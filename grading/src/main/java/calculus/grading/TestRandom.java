@@ -62,11 +62,14 @@ public final class TestRandom implements RandomGenerator {
         if (lo > hi) {
             throw new IllegalArgumentException("between needs lo <= hi, got lo = " + lo + ", hi = " + hi);
         }
-        return lo + nextInt(hi - lo + 1);
+        return (int) nextLong(lo, (long) hi + 1);
     }
 
     /** A vector of {@code n} uniform draws from [lo, hi). */
     public double[] vector(int n, double lo, double hi) {
+        if (n < 0) {
+            throw new IllegalArgumentException("vector needs n >= 0, got n = " + n);
+        }
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             v[i] = uniform(lo, hi);
@@ -76,6 +79,10 @@ public final class TestRandom implements RandomGenerator {
 
     /** A {@code rows} by {@code cols} matrix of uniform draws from [lo, hi). */
     public double[][] matrix(int rows, int cols, double lo, double hi) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("matrix needs rows, cols >= 0, got rows = " + rows + ", cols = "
+                + cols);
+        }
         double[][] m = new double[rows][];
         for (int r = 0; r < rows; r++) {
             m[r] = vector(cols, lo, hi);
@@ -85,6 +92,9 @@ public final class TestRandom implements RandomGenerator {
 
     /** A unit vector in {@code n} dimensions, uniform in direction. */
     public double[] unitVector(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("unitVector needs n >= 1, got n = " + n);
+        }
         double[] v = new double[n];
         double norm = 0;
         while (norm < 1e-3) {

@@ -215,6 +215,10 @@ public final class Fields {
      * eigenvalue at least λ = 0.5): its minimum is at m and its Hessian is A everywhere.
      */
     public static Field convexQuadratic(TestRandom random, int n, double[] minimum) {
+        if (minimum.length != n) {
+            throw new IllegalArgumentException("minimum must have n = " + n + " coordinates, got "
+                + minimum.length);
+        }
         double[][] b = random.matrix(n, n, -1, 1);
         double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -233,7 +237,15 @@ public final class Fields {
 
     /** The sum of fields of the same dimension. */
     public static Field sum(List<Field> terms) {
+        if (terms.isEmpty()) {
+            throw new IllegalArgumentException("sum needs at least one term");
+        }
         int n = terms.get(0).dimension();
+        for (Field f : terms) {
+            if (f.dimension() != n) {
+                throw new IllegalArgumentException("every term must have dimension " + n + ", got " + f.dimension());
+            }
+        }
         return new Field() {
             @Override
             public int dimension() {
