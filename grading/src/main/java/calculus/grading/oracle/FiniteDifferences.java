@@ -15,6 +15,11 @@ import java.util.function.ToDoubleFunction;
  * derivative is of order 1, and the round-off error about ε |<em>f</em>| / <em>h</em> ≈ 2·10<sup>−13</sup>
  * |<em>f</em>|: an oracle some 10<sup>4</sup> times more accurate than the plain central difference the students
  * write, so a test may compare the two at 10<sup>−7</sup> without the oracle's own error mattering.
+ *
+ * <p>Its limit: the error grows with the fifth derivative. For a function whose higher derivatives are large (a
+ * long composition of curved functions, a narrow bump, a function of large values), the oracle can be off by
+ * 10<sup>−6</sup> relative or more; check such functions against a closed form (the random functions in this
+ * package carry exact derivatives) rather than against this stencil.
  */
 public final class FiniteDifferences {
 
