@@ -1,0 +1,68 @@
+package calculus.partials;
+
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Reading partial derivatives as sensitivities: how much a loss changes when one parameter is nudged and the others
+ * hold still.
+ *
+ * <p>Near the parameters <em>θ</em>, moving parameter <em>i</em> alone by a small δ changes the loss by about
+ *
+ * <p><em>L</em>(<em>θ</em> + δ<em>e</em><sub><em>i</em></sub>) − <em>L</em>(<em>θ</em>) ≈
+ * &part;<em>L</em>/&part;<em>θ</em><sub><em>i</em></sub>(<em>θ</em>) · δ,
+ *
+ * <p>with an error of order δ<sup>2</sup> (the first-order Taylor expansion of the slice along <em>i</em>). So the
+ * magnitude |&part;<em>L</em>/&part;<em>θ</em><sub><em>i</em></sub>| says how sensitive the loss is to parameter
+ * <em>i</em> at <em>θ</em>, and its sign says which way is uphill: a partial of −3 means as much sensitivity as
+ * one of +3. The answer belongs to the point: elsewhere another parameter may matter more.
+ *
+ * <p>{@link #mostSensitive} compares parameters nudged by the same amount, which is fair when they are on
+ * comparable scales; a parameter measured in thousands and one measured in thousandths should be compared per unit
+ * of their own scale.
+ */
+public final class Sensitivity {
+
+    private Sensitivity() {
+    }
+
+    /**
+     * The parameter the loss is most sensitive to at {@code theta}: the index <em>i</em> with the largest
+     * |&part;<em>L</em>/&part;<em>θ</em><sub><em>i</em></sub>(<em>θ</em>)|, each partial by a central difference with
+     * step {@code h}. On a tie the smaller index wins.
+     *
+     * @param loss  the loss, a function of the parameters
+     * @param theta the parameters; not changed
+     * @param h     the step of the central differences, positive and finite
+     * @return the index, in [0, {@code theta.length})
+     * @throws IllegalArgumentException if {@code loss} or {@code theta} is {@code null}, {@code theta} is empty or
+     *                                  has a NaN or infinite entry, {@code h} is not positive and finite, or a
+     *                                  partial is NaN (the loss is not defined near {@code theta})
+     */
+    public static int mostSensitive(ToDoubleFunction<double[]> loss, double[] theta, double h) {
+        // TODO(Task 2.6): check the arguments; return the i with the largest |partial along i|, the first on a tie
+        throw new UnsupportedOperationException("Task 2.6: Sensitivity.mostSensitive");
+    }
+
+    /**
+     * The first-order prediction of how much the loss changes when parameter {@code i} alone moves by
+     * {@code delta}: &part;<em>L</em>/&part;<em>θ</em><sub><em>i</em></sub>(<em>θ</em>) · δ, the partial by a
+     * central difference with step {@code h}. It differs from the true change
+     * <em>L</em>(<em>θ</em> + δ<em>e</em><sub><em>i</em></sub>) − <em>L</em>(<em>θ</em>) by about
+     * ½ &part;<sup>2</sup><em>L</em>/&part;<em>θ</em><sub><em>i</em></sub><sup>2</sup> δ<sup>2</sup>.
+     *
+     * @param loss  the loss, a function of the parameters
+     * @param theta the parameters; not changed
+     * @param i     the parameter that moves, in [0, {@code theta.length})
+     * @param delta how far it moves, finite; positive or negative
+     * @param h     the step of the central difference, positive and finite
+     * @return the predicted change in the loss
+     * @throws IllegalArgumentException if {@code loss} or {@code theta} is {@code null}, {@code theta} is empty or
+     *                                  has a NaN or infinite entry, {@code i} is out of range, {@code delta} is NaN
+     *                                  or infinite, or {@code h} is not positive and finite
+     */
+    public static double predictedChange(ToDoubleFunction<double[]> loss, double[] theta, int i, double delta,
+                                         double h) {
+        // TODO(Task 2.6): check the arguments; return the partial along i times delta
+        throw new UnsupportedOperationException("Task 2.6: Sensitivity.predictedChange");
+    }
+}
