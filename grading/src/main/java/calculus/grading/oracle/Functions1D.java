@@ -3,7 +3,6 @@ package calculus.grading.oracle;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 
@@ -21,12 +20,15 @@ import calculus.grading.TestRandom;
  * a few units in the last place of the larger terms that make them up.
  *
  * <p>{@link #random(TestRandom)} draws a function that varies on the length scale 1: on the interval
- * [−{@value #DOMAIN}, {@value #DOMAIN}] its values and its first seven derivatives stay below about
- * {@value #BOUND} in absolute value, so that step sizes and tolerances can be reasoned about. Its formula prints
- * exactly: every drawn coefficient is rounded to two decimals, so a student can type the formula in and reproduce
- * a failure. {@link #random(TestRandom, double)} stretches such a function to the length scale <em>s</em>,
- * <em>f</em>(<em>x</em>) = <em>g</em>(<em>x</em>/<em>s</em>): the functions to test a step rule
- * <em>h</em> ∝ |<em>x</em>| on at large |<em>x</em>|, since that rule assumes exactly this.
+ * [−{@value #DOMAIN}, {@value #DOMAIN}] its derivative of order <em>k</em> stays below {@value #BOUND} · <em>k</em>!
+ * in absolute value (the <em>k</em>! comes from the rational and tanh terms, whose complex poles lie about 1 away
+ * from the real line), so that step sizes and tolerances can be reasoned about. Its formula prints exactly: every
+ * drawn coefficient is rounded to two decimals, so a student can type the formula in and reproduce a failure.
+ *
+ * <p>{@link #random(TestRandom, double)} stretches such a function to the length scale <em>s</em>,
+ * <em>f</em>(<em>x</em>) = <em>g</em>(<em>x</em>/<em>s</em>). These are the fair test functions at large
+ * |<em>x</em>| for a step rule <em>h</em> ∝ max(1, |<em>x</em>|), which assumes exactly that a function changes on
+ * the scale of |<em>x</em>|.
  *
  * <pre>{@code
  * Function1D f = Functions1D.random(random);       // say 0.83*sin(1.27*x + 0.41) + 0.5*exp(-0.3*x)
@@ -40,8 +42,11 @@ public final class Functions1D {
     public static final int MAX_ORDER = 7;
     /** Random functions at scale 1 are meant for points in [−DOMAIN, DOMAIN]. */
     public static final double DOMAIN = 2.0;
-    /** On [−DOMAIN, DOMAIN], the values and first {@value #MAX_ORDER} derivatives of a random function stay below this. */
-    public static final double BOUND = 100.0;
+    /**
+     * On [−DOMAIN, DOMAIN], a random function's derivative of order <em>k</em> stays below BOUND · <em>k</em>!
+     * ({@code Functions1DTest} measures it).
+     */
+    public static final double BOUND = 50.0;
 
     private static final Function1D X = new Function1D(
         (x, order) -> Taylor.variable(x, order), arg -> arg, Precedence.ATOM);
@@ -125,7 +130,7 @@ public final class Functions1D {
 
         /** <em>f</em> + <em>g</em>. */
         public Function1D plus(Function1D g) {
-            Objects.requireNonNull(g, "g");
+            requireNonNull(g, "g");
             // sum rule: the Taylor coefficients add
             return new Function1D((x, n) -> jets.at(x, n).plus(g.jets.at(x, n)),
                 arg -> format(arg) + signed(g.format(arg)), Precedence.SUM);
@@ -138,7 +143,7 @@ public final class Functions1D {
 
         /** <em>f</em> · <em>g</em>. */
         public Function1D times(Function1D g) {
-            Objects.requireNonNull(g, "g");
+            requireNonNull(g, "g");
             // product rule, all orders at once (Leibniz): the Taylor series multiply
             return new Function1D((x, n) -> jets.at(x, n).times(g.jets.at(x, n)),
                 arg -> operand(this, arg, Precedence.PRODUCT) + "*" + operand(g, arg, Precedence.PRODUCT),
@@ -147,13 +152,22 @@ public final class Functions1D {
 
         /** <em>a</em> · <em>f</em>. */
         public Function1D times(double a) {
-            return new Function1D((x, n) -> jets.at(x, n).scale(a),
-                arg -> number(a) + "*" + operand(this, arg, Precedence.PRODUCT), Precedence.PRODUCT);
+            if (a == 1) {
+                return this;
+            }
+            return new Function1D((x, n) -> jets.at(x, n).scale(a), arg -> {
+                String text = operand(this, arg, Precedence.PRODUCT);
+                if (text.startsWith("1/")) {
+                    // a/(...) reads better than a*1/(...)
+                    return number(a) + text.substring(1);
+                }
+                return (a == -1 ? "-" : number(a) + "*") + text;
+            }, Precedence.PRODUCT);
         }
 
         /** The composition <em>f</em>(<em>g</em>(<em>x</em>)). */
         public Function1D of(Function1D inner) {
-            Objects.requireNonNull(inner, "inner");
+            requireNonNull(inner, "inner");
             // chain rule, all orders at once (Faa di Bruno): substitute g's series into f's series at g(x)
             return new Function1D((x, n) -> {
                 Taylor g = inner.jets.at(x, n);
@@ -238,12 +252,15 @@ public final class Functions1D {
 
     /** sin <em>x</em>. */
     public static Function1D sin() {
-        return elementary("sin", Functions1D::sinSeries);
+        return elementary("sin", (x, n) -> cycle(new double[] {Math.sin(x), Math.cos(x), -Math.sin(x),
+            -Math.cos(x)}, n));
     }
 
     /** cos <em>x</em>. */
     public static Function1D cos() {
-        return elementary("cos", (x, n) -> sinSeries(x + Math.PI / 2, n));
+        // not sin(x + pi/2): pi/2 is rounded, and cos'(0) must be exactly 0
+        return elementary("cos", (x, n) -> cycle(new double[] {Math.cos(x), -Math.sin(x), -Math.cos(x),
+            Math.sin(x)}, n));
     }
 
     /** e<sup><em>x</em></sup>. */
@@ -316,7 +333,7 @@ public final class Functions1D {
     /**
      * A random smooth function on the length scale 1, meant for points in [−{@value #DOMAIN}, {@value #DOMAIN}]:
      * one or two terms, each one of <em>a</em> sin(<em>bx</em> + <em>c</em>), <em>a</em> e<sup><em>bx</em></sup>,
-     * a cubic, <em>a</em> ln(1 + <em>x</em><sup>2</sup>), <em>a</em> tanh(<em>bx</em> + <em>c</em>),
+     * a cubic, <em>a</em> ln(1 + (<em>bx</em> + <em>c</em>)<sup>2</sup>), <em>a</em> tanh(<em>bx</em> + <em>c</em>),
      * <em>a</em> / (1 + (<em>bx</em> + <em>c</em>)<sup>2</sup>), <em>a</em> sin(<em>bx</em> + <em>c</em>)
      * e<sup><em>dx</em></sup> and <em>a</em> e<sup>sin(<em>bx</em> + <em>c</em>)</sup>, with every coefficient
      * rounded to two decimals, |<em>a</em>| in [0.5, 2] and frequencies |<em>b</em>| at most 1.5.
@@ -325,7 +342,7 @@ public final class Functions1D {
      * @return the function; it is defined and smooth on the whole real line
      */
     public static Function1D random(TestRandom random) {
-        Objects.requireNonNull(random, "random");
+        requireNonNull(random, "random");
         Function1D f = randomTerm(random);
         if (random.nextBoolean()) {
             f = f.plus(randomTerm(random));
@@ -394,7 +411,7 @@ public final class Functions1D {
             case 2:
                 return randomPolynomial(random, 3);
             case 3:
-                return log().of(polynomial(1, 0, 1)).times(a);
+                return log().of(polynomial(1, 0, 1).of(affine(b, c))).times(a);
             case 4:
                 return tanh().of(affine(b, c)).times(a);
             case 5:
@@ -494,16 +511,13 @@ public final class Functions1D {
         }
     }
 
-    private static Taylor sinSeries(double x, int n) {
-        // the derivatives of sin cycle through sin, cos, -sin, -cos
-        double s = Math.sin(x);
-        double co = Math.cos(x);
-        double[] cycle = {s, co, -s, -co};
+    /** The series of sin or cos, whose derivatives repeat every four: {@code derivatives} holds the first four. */
+    private static Taylor cycle(double[] derivatives, int n) {
         double[] c = new double[n + 1];
         double factorial = 1;
         for (int k = 0; k <= n; k++) {
             factorial *= Math.max(k, 1);
-            c[k] = cycle[k % 4] / factorial;
+            c[k] = derivatives[k % 4] / factorial;
         }
         return new Taylor(c);
     }
@@ -608,6 +622,13 @@ public final class Functions1D {
         }
         String plain = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         return plain.equals("-0") ? "0" : plain;
+    }
+
+    /** The house rule for a missing argument: an IllegalArgumentException that names it. */
+    private static void requireNonNull(Object value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
     }
 
     private static double round2(double v) {

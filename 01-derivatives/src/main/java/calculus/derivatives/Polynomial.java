@@ -1,0 +1,123 @@
+package calculus.derivatives;
+
+import java.util.Arrays;
+
+/**
+ * A polynomial <em>p</em>(<em>x</em>) = <em>c</em><sub>0</sub> + <em>c</em><sub>1</sub><em>x</em> +
+ * <em>c</em><sub>2</sub><em>x</em><sup>2</sup> + ... + <em>c</em><sub><em>n</em></sub><em>x</em><sup><em>n</em></sup>
+ * with real coefficients: an immutable value.
+ *
+ * <p>Polynomials are the functions whose derivatives we know exactly, by the power rule
+ * (<em>x</em><sup><em>k</em></sup>)′ = <em>k</em><em>x</em><sup><em>k</em>−1</sup>, so
+ * <em>p</em>′(<em>x</em>) = <em>c</em><sub>1</sub> + 2<em>c</em><sub>2</sub><em>x</em> + ... +
+ * <em>n</em><em>c</em><sub><em>n</em></sub><em>x</em><sup><em>n</em>−1</sup> is again a polynomial. They are
+ * evaluated by Horner's rule, <em>p</em>(<em>x</em>) = <em>c</em><sub>0</sub> + <em>x</em>(<em>c</em><sub>1</sub> +
+ * <em>x</em>(<em>c</em><sub>2</sub> + ... + <em>x</em><em>c</em><sub><em>n</em></sub>)): <em>n</em> multiplications
+ * and <em>n</em> additions, no powers.
+ *
+ * <p>Coefficients are stored lowest power first, without trailing zeros, so that the degree is the highest power
+ * with a non-zero coefficient and equal polynomials have equal coefficients. The zero polynomial has the single
+ * coefficient 0 and, by this class's convention, degree 0.
+ */
+public final class Polynomial {
+
+    /** c[k] multiplies x^k; no trailing zeros except for the zero polynomial, which is {0.0}. */
+    private double[] c;
+
+    /**
+     * The polynomial with the given coefficients, lowest power first: {@code new Polynomial(1, -2, 3)} is
+     * 1 − 2<em>x</em> + 3<em>x</em><sup>2</sup>. Trailing zeros are dropped; the array is copied.
+     *
+     * @param coefficients <em>c</em><sub>0</sub>, <em>c</em><sub>1</sub>, ..., at least one, all finite
+     * @throws IllegalArgumentException if {@code coefficients} is null or empty, or a coefficient is not finite
+     */
+    public Polynomial(double... coefficients) {
+        // TODO(Task 1.7): check the coefficients, drop trailing zeros (keep at least one), store a copy
+        throw new UnsupportedOperationException("Task 1.7: new Polynomial");
+    }
+
+    /**
+     * The degree: the highest power with a non-zero coefficient, 0 for constants (the zero polynomial included).
+     *
+     * @return the degree, at least 0
+     */
+    public int degree() {
+        // TODO(Task 1.7): the highest power with a non-zero coefficient (0 for a constant)
+        throw new UnsupportedOperationException("Task 1.7: Polynomial.degree");
+    }
+
+    /**
+     * The coefficient of <em>x</em><sup><em>k</em></sup>: 0 beyond the degree.
+     *
+     * @param k the power, at least 0
+     * @return <em>c</em><sub><em>k</em></sub>
+     * @throws IllegalArgumentException if {@code k} is negative
+     */
+    public double coefficient(int k) {
+        // TODO(Task 1.7): check k; c_k, or 0 beyond the degree
+        throw new UnsupportedOperationException("Task 1.7: Polynomial.coefficient");
+    }
+
+    /**
+     * The coefficients, lowest power first, without trailing zeros: a copy, so changing it leaves this polynomial
+     * as it is.
+     *
+     * @return <em>c</em><sub>0</sub>, ..., <em>c</em><sub><em>n</em></sub> with <em>n</em> the degree
+     */
+    public double[] coefficients() {
+        // TODO(Task 1.7): a copy of the coefficients, lowest power first
+        throw new UnsupportedOperationException("Task 1.7: Polynomial.coefficients");
+    }
+
+    /**
+     * <em>p</em>(<em>x</em>) by Horner's rule: start from the highest coefficient, then multiply by <em>x</em> and
+     * add the next one down, <em>n</em> times.
+     *
+     * @param x the point; NaN gives NaN, and an infinite {@code x} gives what the arithmetic gives
+     * @return <em>p</em>(<em>x</em>)
+     */
+    public double evaluate(double x) {
+        // TODO(Task 1.7): Horner's rule: start from the top coefficient, then multiply by x and add the next one down
+        throw new UnsupportedOperationException("Task 1.7: Polynomial.evaluate");
+    }
+
+    /**
+     * The derivative <em>p</em>′, exactly, by the power rule: the coefficient of <em>x</em><sup><em>k</em>−1</sup>
+     * in <em>p</em>′ is <em>k</em><em>c</em><sub><em>k</em></sub>. The derivative of a constant is the zero
+     * polynomial.
+     *
+     * @return <em>p</em>′, of degree one less (0 for a constant)
+     */
+    public Polynomial derivative() {
+        // TODO(Task 1.7): the power rule: the coefficient of x^(k-1) in p' is k * c_k
+        throw new UnsupportedOperationException("Task 1.7: Polynomial.derivative");
+    }
+
+    /**
+     * Two polynomials are equal when their coefficients are: 1 + 2<em>x</em> + 0<em>x</em><sup>2</sup> equals
+     * 1 + 2<em>x</em>.
+     */
+    @Override
+    public boolean equals(Object other) {
+        // TODO(Task 1.7): equal when the coefficients are equal (Arrays.equals)
+        throw new UnsupportedOperationException("Task 1.7: Polynomial.equals");
+    }
+
+    @Override
+    public int hashCode() {
+        // TODO(Task 1.7): consistent with equals (Arrays.hashCode)
+        throw new UnsupportedOperationException("Task 1.7: Polynomial.hashCode");
+    }
+
+    /**
+     * The polynomial highest power first, such as {@code 3.0x^2 - 2.0x + 1.0}: terms with a zero coefficient are
+     * left out; each coefficient's absolute value is printed by {@link Double#toString(double)}, followed by
+     * {@code x} for the power 1 and {@code x^k} for a power <em>k</em> ≥ 2; terms are joined by {@code " + "} or
+     * {@code " - "}, and a negative first term starts with {@code "-"}. The zero polynomial is {@code 0.0}.
+     */
+    @Override
+    public String toString() {
+        // TODO(Task 1.7): highest power first, as "3.0x^2 - 2.0x + 1.0" (see above)
+        throw new UnsupportedOperationException("Task 1.7: Polynomial.toString");
+    }
+}
