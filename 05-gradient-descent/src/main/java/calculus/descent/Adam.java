@@ -1,0 +1,82 @@
+package calculus.descent;
+
+/**
+ * Adam (Kingma and Ba, 2015): momentum on the gradient, divided by a running root-mean-square of the gradient, so
+ * that every coordinate takes steps of about the same size <em>η</em> whatever the scale of its gradient.
+ *
+ * <p>With <em>g</em> = ∇<em>f</em>(<em>x</em><sub><em>t</em>−1</sub>) at step <em>t</em> = 1, 2, …, coordinate by
+ * coordinate:
+ * <ul>
+ *   <li><em>m</em><sub><em>t</em></sub> = <em>β</em><sub>1</sub> <em>m</em><sub><em>t</em>−1</sub> +
+ *       (1 − <em>β</em><sub>1</sub>) <em>g</em>, the first moment (mean), <em>m</em><sub>0</sub> = 0;</li>
+ *   <li><em>v</em><sub><em>t</em></sub> = <em>β</em><sub>2</sub> <em>v</em><sub><em>t</em>−1</sub> +
+ *       (1 − <em>β</em><sub>2</sub>) <em>g</em><sup>2</sup>, the second moment, <em>v</em><sub>0</sub> = 0;</li>
+ *   <li><em>m̂</em> = <em>m</em><sub><em>t</em></sub> / (1 − <em>β</em><sub>1</sub><sup><em>t</em></sup>),
+ *       <em>v̂</em> = <em>v</em><sub><em>t</em></sub> / (1 − <em>β</em><sub>2</sub><sup><em>t</em></sup>),
+ *       the bias correction;</li>
+ *   <li><em>x</em><sub><em>t</em></sub> = <em>x</em><sub><em>t</em>−1</sub> − <em>η</em> <em>m̂</em> /
+ *       (√<em>v̂</em> + <em>ε</em>).</li>
+ * </ul>
+ *
+ * <p>Bias correction: the averages start at 0, so early on they are too small, <em>m</em><sub>1</sub> =
+ * (1 − <em>β</em><sub>1</sub>) <em>g</em> = 0.1 <em>g</em>; dividing by 1 − <em>β</em><sup><em>t</em></sup> (the
+ * total weight the average has given so far) undoes exactly that, and fades out as <em>t</em> grows. Without it the
+ * first step would be (1 − <em>β</em><sub>1</sub>)/√(1 − <em>β</em><sub>2</sub>) ≈ 3.2 times too long. The first
+ * step with it is <em>η</em> <em>g</em>/(|<em>g</em>| + <em>ε</em>): about <em>η</em> against the sign of each
+ * coordinate of the gradient. The moments and <em>t</em> are state: one object per run.
+ */
+public final class Adam implements Optimizer {
+
+    /** Decay of the first moment: about the last 10 gradients. */
+    public static final double DEFAULT_BETA1 = 0.9;
+    /** Decay of the second moment: about the last 1000 squared gradients, a slow and steady scale. */
+    public static final double DEFAULT_BETA2 = 0.999;
+    /** Keeps the division finite where the gradient is 0; small beside any gradient worth following. */
+    public static final double DEFAULT_EPSILON = 1e-8;
+
+    private double learningRate;
+    private double beta1;
+    private double beta2;
+    private double epsilon;
+    private double[] m;
+    private double[] v;
+    private int t;
+
+    /**
+     * Adam with the usual {@link #DEFAULT_BETA1}, {@link #DEFAULT_BETA2} and {@link #DEFAULT_EPSILON}.
+     *
+     * @param learningRate the step size <em>η</em>
+     * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
+     */
+    public Adam(double learningRate) {
+        this(learningRate, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
+    }
+
+    /**
+     * Adam with given settings.
+     *
+     * @param learningRate the step size <em>η</em>
+     * @param beta1        the decay of the first moment, in [0, 1)
+     * @param beta2        the decay of the second moment, in [0, 1)
+     * @param epsilon      added to √<em>v̂</em>, positive
+     * @throws IllegalArgumentException if {@code learningRate} or {@code epsilon} is not positive and finite, or
+     *                                  {@code beta1} or {@code beta2} is not in [0, 1)
+     */
+    public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        // TODO(Task 5.6): check the settings, then keep them in the fields
+        throw new UnsupportedOperationException("Task 5.6: new Adam(learningRate, beta1, beta2, epsilon)");
+    }
+
+    /**
+     * One Adam step; the first call fixes the dimension of the moments.
+     *
+     * @throws IllegalArgumentException if an argument is null, the lengths differ, or they differ from those of
+     *                                  earlier calls
+     */
+    @Override
+    public double[] update(double[] x, double[] gradient) {
+        // TODO(Task 5.6): check the arguments; create m and v (zeros) on the first call; count the step t; then
+        //  update m and v, correct their bias, and step every coordinate
+        throw new UnsupportedOperationException("Task 5.6: Adam.update");
+    }
+}

@@ -1,0 +1,94 @@
+package calculus.descent;
+
+/**
+ * Gradient descent whose step size is chosen anew at every step by backtracking until the Armijo condition
+ * (sufficient decrease) holds: no learning rate to tune.
+ *
+ * <p>Along the direction −<em>g</em>, <em>g</em> = ∇<em>f</em>(<em>x</em>), the first-order Taylor model promises
+ * <em>f</em>(<em>x</em> − <em>t</em><em>g</em>) ≈ <em>f</em>(<em>x</em>) − <em>t</em>‖<em>g</em>‖<sup>2</sup>. The
+ * Armijo condition accepts a step <em>t</em> that delivers at least a fraction <em>c</em> of that promise:
+ *
+ * <p><em>f</em>(<em>x</em> − <em>t</em><em>g</em>) ≤ <em>f</em>(<em>x</em>) − <em>c</em> <em>t</em>
+ * ‖<em>g</em>‖<sup>2</sup>.
+ *
+ * <p>Backtracking tries <em>t</em> = <em>t</em><sub>0</sub>, <em>ρ</em><em>t</em><sub>0</sub>,
+ * <em>ρ</em><sup>2</sup><em>t</em><sub>0</sub>, … and takes the first that passes. For a smooth <em>f</em> and
+ * <em>g</em> ≠ 0 some small enough <em>t</em> always passes (that is what the derivative means), so the search ends;
+ * in floating point it gives up after {@value #MAX_BACKTRACKS} tries, where the decrease asked for is below
+ * round-off or −<em>g</em> is not a descent direction at all (a wrong gradient). Every accepted step lowers
+ * <em>f</em>, so the run cannot diverge.
+ */
+public final class BacktrackingLineSearch implements Optimizer {
+
+    /** The first step tried: 1, the natural scale of a Newton-like step; too long is fixed by backtracking. */
+    public static final double DEFAULT_INITIAL_STEP = 1.0;
+    /** Halve the step on every failure: few tries to reach any scale, and at most a factor 2 below the largest. */
+    public static final double DEFAULT_SHRINK = 0.5;
+    /**
+     * Ask for a tenth of the promised decrease. Along a direction of curvature λ the condition allows steps up to
+     * <em>t</em>λ = 2 − 2<em>c</em>, so <em>c</em> = 0.1 keeps every accepted step at least 20% inside the edge of
+     * stability (<em>t</em>λ = 2, Task 5.3); the 10<sup>−4</sup> common with quasi-Newton directions lets plain
+     * gradient steps through at <em>t</em>λ ≈ 1.9998, which zig-zag for thousands of steps.
+     */
+    public static final double DEFAULT_SUFFICIENT_DECREASE = 0.1;
+    /** After 60 halvings the step is 10<sup>−18</sup> of the first: below round-off for any sensible scale. */
+    public static final int MAX_BACKTRACKS = 60;
+
+    private Objective f;
+    private double initialStep;
+    private double shrink;
+    private double sufficientDecrease;
+
+    /**
+     * A line search on {@code f} with the default settings.
+     *
+     * @param f the function whose values decide the step
+     * @throws IllegalArgumentException if {@code f} is null
+     */
+    public BacktrackingLineSearch(Objective f) {
+        this(f, DEFAULT_INITIAL_STEP, DEFAULT_SHRINK, DEFAULT_SUFFICIENT_DECREASE);
+    }
+
+    /**
+     * A line search on {@code f}.
+     *
+     * @param f                  the function whose values decide the step
+     * @param initialStep        the first step tried, <em>t</em><sub>0</sub> &gt; 0
+     * @param shrink             the factor <em>ρ</em> in (0, 1) a rejected step is multiplied by
+     * @param sufficientDecrease the fraction <em>c</em> in (0, 1) of the first-order decrease a step must deliver
+     * @throws IllegalArgumentException if {@code f} is null, {@code initialStep} is not positive and finite, or
+     *                                  {@code shrink} or {@code sufficientDecrease} is not in (0, 1)
+     */
+    public BacktrackingLineSearch(Objective f, double initialStep, double shrink, double sufficientDecrease) {
+        // TODO(Task 5.7): check the arguments, then keep them in the fields
+        throw new UnsupportedOperationException("Task 5.7: new BacktrackingLineSearch(f, ...)");
+    }
+
+    /**
+     * The step size: the first <em>t</em> of <em>t</em><sub>0</sub>, <em>ρ</em><em>t</em><sub>0</sub>,
+     * <em>ρ</em><sup>2</sup><em>t</em><sub>0</sub>, … that satisfies the Armijo condition. A zero gradient takes
+     * <em>t</em><sub>0</sub> (the condition holds with equality, and the step goes nowhere).
+     *
+     * @param x        the current point, of dimension {@code f.dimension()}; not changed
+     * @param gradient ∇<em>f</em>(<em>x</em>), as long as {@code x}; not changed
+     * @return the accepted step, or 0 if none of the first {@value #MAX_BACKTRACKS} + 1 tries passed
+     * @throws IllegalArgumentException if an argument is null or its length is not {@code f.dimension()}
+     */
+    public double stepSize(double[] x, double[] gradient) {
+        // TODO(Task 5.7): check x and gradient; from t = initialStep, return the first t with
+        //  f(x - t g) <= f(x) - sufficientDecrease * t * |g|^2, multiplying t by shrink after each failure;
+        //  give up with 0 after MAX_BACKTRACKS shrinks
+        throw new UnsupportedOperationException("Task 5.7: BacktrackingLineSearch.stepSize");
+    }
+
+    /**
+     * One gradient step with the step size of {@link #stepSize}; {@code x} itself (a copy) when no step passed.
+     *
+     * @throws IllegalArgumentException if an argument is null or its length is not {@code f.dimension()}
+     */
+    @Override
+    public double[] update(double[] x, double[] gradient) {
+        // TODO(Task 5.7): a gradient step with the step size of stepSize (a copy of x when it is 0)
+        throw new UnsupportedOperationException("Task 5.7: BacktrackingLineSearch.update");
+    }
+}

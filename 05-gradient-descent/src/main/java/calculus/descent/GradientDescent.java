@@ -1,0 +1,65 @@
+package calculus.descent;
+
+/**
+ * Plain gradient descent: the step <em>x</em> ← <em>x</em> − <em>η</em> ∇<em>f</em>(<em>x</em>) with a fixed
+ * learning rate <em>η</em> &gt; 0.
+ *
+ * <p>The gradient points where <em>f</em> grows fastest, so a small step against it lowers <em>f</em>: by Taylor,
+ * <em>f</em>(<em>x</em> − <em>η</em><em>g</em>) = <em>f</em>(<em>x</em>) − <em>η</em>‖<em>g</em>‖<sup>2</sup> +
+ * O(<em>η</em><sup>2</sup>). How small is small enough depends on the curvature of <em>f</em>: see
+ * {@link LearningRate}.
+ *
+ * <p>The step does no check of the numbers themselves: NaN and infinities pass through, so that the loop that
+ * calls it ({@link Minimizer}) sees a diverging run and stops it.
+ */
+public final class GradientDescent implements Optimizer {
+
+    private double learningRate;
+
+    /**
+     * An optimizer that takes plain gradient steps.
+     *
+     * @param learningRate the step size <em>η</em>
+     * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
+     */
+    public GradientDescent(double learningRate) {
+        // TODO(Task 5.1): check that learningRate is positive and finite (NaN is not), then keep it in the field
+        throw new UnsupportedOperationException("Task 5.1: new GradientDescent(learningRate)");
+    }
+
+    /**
+     * The learning rate <em>η</em>.
+     *
+     * @return <em>η</em>
+     */
+    public double learningRate() {
+        // TODO(Task 5.1): return the learning rate given to the constructor
+        throw new UnsupportedOperationException("Task 5.1: GradientDescent.learningRate");
+    }
+
+    /**
+     * One gradient step: <em>x</em> − <em>η</em> <em>g</em>, coordinate by coordinate.
+     *
+     * @param x            the current point; not changed
+     * @param gradient     the gradient <em>g</em> = ∇<em>f</em>(<em>x</em>), as long as {@code x}; not changed
+     * @param learningRate the step size <em>η</em>
+     * @return a new array: <em>x</em> − <em>η</em> <em>g</em>
+     * @throws IllegalArgumentException if {@code x} or {@code gradient} is null, their lengths differ, or
+     *                                  {@code learningRate} is not positive and finite
+     */
+    public static double[] step(double[] x, double[] gradient, double learningRate) {
+        // TODO(Task 5.1): check the arguments, then return a new array with x[i] - learningRate * gradient[i]
+        throw new UnsupportedOperationException("Task 5.1: GradientDescent.step");
+    }
+
+    /**
+     * {@link #step} with this optimizer's learning rate.
+     *
+     * @throws IllegalArgumentException if an argument is null or the lengths differ
+     */
+    @Override
+    public double[] update(double[] x, double[] gradient) {
+        // TODO(Task 5.1): one step with this optimizer's learning rate
+        throw new UnsupportedOperationException("Task 5.1: GradientDescent.update");
+    }
+}
