@@ -71,6 +71,7 @@ public final class Explain implements Supplier<String> {
     private String orderDiagnosis = "";
     private final List<String> details = new ArrayList<>();
     private final List<String> hints = new ArrayList<>();
+    private boolean generic = true;
 
     private Explain(String what) {
         this.what = what;
@@ -199,6 +200,15 @@ public final class Explain implements Supplier<String> {
         return this;
     }
 
+    /**
+     * Leaves out the diagnosis from the numbers alone, for a test whose own {@link #hint(String)} already names
+     * the mistake, or whose quantity the generic diagnoses do not fit (a step size, a count).
+     */
+    public Explain withoutDiagnosis() {
+        this.generic = false;
+        return this;
+    }
+
     /** A hint only the test can give (task-specific); printed before the diagnosis from the numbers. */
     public Explain hint(String text) {
         if (text != null && !text.isBlank()) {
@@ -228,9 +238,11 @@ public final class Explain implements Supplier<String> {
             lines.add(line("received", received));
         }
         String diagnosis = orderDiagnosis;
+        boolean fromNumbers = false;
         if (expectedNumber != null && receivedNumber != null) {
             lines.add(line("relative error", sci(relativeError(expectedNumber, receivedNumber))));
             diagnosis = diagnose(expectedNumber, receivedNumber);
+            fromNumbers = true;
         } else if (expectedVector != null && receivedArray) {
             if (receivedVector != null && expectedVector.length == receivedVector.length
                 && expectedVector.length > 0) {
@@ -241,10 +253,11 @@ public final class Explain implements Supplier<String> {
                     + ", received " + show(receivedVector[worst])));
             }
             diagnosis = diagnose(expectedVector, receivedVector);
+            fromNumbers = true;
         }
         lines.addAll(details);
         List<String> allHints = new ArrayList<>(hints);
-        if (!diagnosis.isEmpty()) {
+        if (!diagnosis.isEmpty() && (generic || !fromNumbers)) {
             allHints.add(diagnosis);
         }
         for (int i = 0; i < allHints.size(); i++) {
@@ -335,8 +348,8 @@ public final class Explain implements Supplier<String> {
             return "";
         }
         if (received == 0) {
-            return "received exactly 0: is a placeholder return value still there, or is the same point used twice, "
-                + "as in f(x + h) - f(x + h)?";
+            return "received exactly 0: is a placeholder return value still there, or do two terms cancel that "
+                + "should not (the same point used twice, as in f(x + h) - f(x + h))?";
         }
         if (expected == 0) {
             return "expected exactly 0, for example a difference that should cancel: is a term left over, or a sign "
@@ -354,6 +367,10 @@ public final class Explain implements Supplier<String> {
             return "half the expected value: a missing factor 2, such as dividing by 2h where the formula has h, or "
                 + "the 2 of the power rule in d/dx x^2 = 2x?";
         }
+        if (near(ratio, 4) || near(ratio, 0.25)) {
+            return "off by a factor of " + significant(ratio) + ": a step squared the wrong way, such as h^2 where "
+                + "the formula has (2h)^2, or a factor 2 missed twice?";
+        }
         if (near(ratio, -2) || near(ratio, -0.5)) {
             return "off by a factor of " + significant(ratio) + ": both a wrong sign and a factor of 2?";
         }
@@ -362,6 +379,10 @@ public final class Explain implements Supplier<String> {
             return "close, but not close enough (relative error " + sci(relativeError) + "): the right idea with a "
                 + "less accurate formula (a one-sided difference where a central one is asked? a larger step?), or "
                 + "round-off from a step that is too small?";
+        }
+        if (relativeError < 0.1) {
+            return "off by " + significant(100 * relativeError) + "% (relative error " + sci(relativeError) + "): a "
+                + "term missing or a constant slightly wrong? Compare the formula with the lesson term by term.";
         }
         return "far from the expected value (received " + significant(ratio) + " times expected): compare the formula "
             + "with the lesson term by term, at this input.";

@@ -243,8 +243,10 @@ public final class GradingListener implements TestExecutionListener {
     private void publish(PrintStream console) {
         try {
             ModuleReport report = report();
-            console.print(Scoreboard.module(report));
-            console.flush();
+            if (settings.print()) {
+                console.print(Scoreboard.module(report));
+                console.flush();
+            }
             Files.createDirectories(settings.output());
             Path file = settings.output().resolve("results.json");
             Files.writeString(file, report.toJson(), StandardCharsets.UTF_8);

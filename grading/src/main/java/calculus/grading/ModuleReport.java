@@ -62,7 +62,7 @@ public record ModuleReport(String module, String title, String role, boolean che
             if (r.status() == Status.PASSED) {
                 passed++;
             } else if (reason.isEmpty() && r.status() != Status.TODO && r.status() != Status.SKIPPED) {
-                reason = Outcome.shorten(r.name() + ": " + r.studentMessage())
+                reason = Outcome.brief(r.name() + ": " + r.studentMessage())
                     + (r.seed() == null ? "" : " [seed " + r.seed() + ": rerun with -Dseed=" + r.seed() + "]");
             }
         }

@@ -19,9 +19,10 @@ import java.util.function.Function;
  * @param output where {@code results.json} goes
  * @param root    the course's root folder
  * @param classes the graded code's compiled classes, checked against {@link CodePolicy}
+ * @param print   whether the test JVM prints the scoreboard; Maven prints it after Surefire's output instead
  */
 record ModuleSettings(String module, String title, String role, String lesson, boolean check, String build,
-                      Path output, Path root, Path classes) {
+                      Path output, Path root, Path classes, boolean print) {
 
     static final String PREFIX = "calculus.grading.";
 
@@ -40,7 +41,8 @@ record ModuleSettings(String module, String title, String role, String lesson, b
             p.apply("build").orElse(""),
             p.apply("output").map(Paths::get).orElse(here.resolve("target").resolve("grading")),
             root,
-            p.apply("classes").map(Paths::get).orElse(here.resolve("target").resolve("classes")));
+            p.apply("classes").map(Paths::get).orElse(here.resolve("target").resolve("classes")),
+            p.apply("print").map(Boolean::parseBoolean).orElse(true));
     }
 
     /** The module's number: the digits its name starts with ({@code 01-derivatives} is module 1), or -1. */

@@ -22,6 +22,8 @@ public record Outcome(Status status, String reason) {
 
     /** The longest reason the scoreboard prints; the JSON keeps the whole message. */
     static final int REASON_WIDTH = 200;
+    /** The most of a reason that its hint may take. */
+    static final int HINT_WIDTH = 110;
 
     private static final String NOT_IMPLEMENTED = UnsupportedOperationException.class.getName();
     /** The skeleton's exception as AssertJ quotes one it caught ("but was:"), not one it expected. */
@@ -75,13 +77,38 @@ public record Outcome(Status status, String reason) {
         if (!(failure instanceof AssertionError)) {
             text = "threw " + text.replaceFirst("^java\\.lang\\.", "");
         }
-        return shorten(text);
+        return brief(text);
+    }
+
+    /**
+     * A message in brief: its first line, and its hint if it has one (as {@link Explain} writes them), so that the
+     * hint is not the part that a short summary cuts off. At most {@link #REASON_WIDTH} characters.
+     */
+    static String brief(String message) {
+        String[] lines = message.strip().split("\\R");
+        String hint = "";
+        for (String line : lines) {
+            String l = line.strip();
+            if (l.startsWith("hint ") || l.startsWith("hint:")) {
+                hint = l.substring(4).replaceFirst("^[:\\s]+", "");
+                break;
+            }
+        }
+        if (hint.isEmpty()) {
+            return shorten(message);
+        }
+        String glue = " -- hint: ";
+        String h = cut(shorten(hint), HINT_WIDTH);
+        return cut(shorten(lines[0]), REASON_WIDTH - glue.length() - h.length()) + glue + h;
     }
 
     /** Collapses white space and cuts to {@link #REASON_WIDTH} characters. */
     static String shorten(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= REASON_WIDTH ? flat : flat.substring(0, REASON_WIDTH - 3) + "...";
+        return cut(text.replaceAll("\\s+", " ").strip(), REASON_WIDTH);
+    }
+
+    private static String cut(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 3) + "...";
     }
 
     /** What the skeleton's exception says, such as "Task 1.3: CentralDifference.derivative". */

@@ -13,6 +13,29 @@ public final class Scoreboard {
     private Scoreboard() {
     }
 
+    /**
+     * Prints a module's scoreboard from its {@code results.json}, after Surefire's own output, so that the board
+     * is the last thing a student sees: {@code Scoreboard --results FILE --build STAMP}. Prints nothing when the
+     * file is missing or from another build (the module did not compile, or its tests did not run).
+     */
+    public static void main(String[] args) {
+        if (args.length != 4 || !"--results".equals(args[0]) || !"--build".equals(args[2])) {
+            throw new IllegalArgumentException("usage: Scoreboard --results FILE --build STAMP");
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(args[1]);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            ModuleReport report = ModuleReport.fromJson(java.nio.file.Files.readString(file));
+            if (args[3].equals(report.build())) {
+                System.out.print(module(report));
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            System.out.println("[grading] could not read " + file + ": " + e.getMessage());
+        }
+    }
+
     /** A progress bar such as {@code [#########---------------------]}. */
     static String bar(int points, int max) {
         int filled = max <= 0 ? 0 : (int) Math.round((double) BAR * points / max);

@@ -25,13 +25,14 @@ class ModuleSettingsTest {
             "calculus.grading.build", "B9",
             "calculus.grading.output", "/tmp/out",
             "calculus.grading.root", "/course",
-            "calculus.grading.classes", "/course/solutions/02-partials/target/classes");
+            "calculus.grading.classes", "/course/solutions/02-partials/target/classes",
+            "calculus.grading.print", "false");
 
         ModuleSettings s = ModuleSettings.from(key -> Optional.ofNullable(p.get(key)));
 
         assertThat(s).isEqualTo(new ModuleSettings("02-partials", "Partial derivatives", "solution", "02-partials",
             true, "B9", Paths.get("/tmp/out"), Paths.get("/course"),
-            Paths.get("/course/solutions/02-partials/target/classes")));
+            Paths.get("/course/solutions/02-partials/target/classes"), false));
         assertThat(s.number()).isEqualTo(2);
     }
 
@@ -52,6 +53,7 @@ class ModuleSettingsTest {
             assertThat(s.output()).isEqualTo(here.resolve("target").resolve("grading"));
             assertThat(s.root()).isEqualTo(here.getParent());
             assertThat(s.classes()).isEqualTo(here.resolve("target").resolve("classes"));
+            assertThat(s.print()).as("an IDE run prints its own scoreboard").isTrue();
         }
     }
 
