@@ -1,0 +1,164 @@
+package calculus.gradient;
+
+/**
+ * The input checks every public method of this module makes before it computes anything: a bad argument is
+ * rejected at the boundary with an {@link IllegalArgumentException} that names the parameter and its value, so
+ * that the mistake shows where it was made, not three calls later as a NaN.
+ *
+ * <p>The checks of numbers and functions are given. The checks of vectors (not null, not empty, every entry
+ * finite, two vectors of the same length) are part of Task 4.1; every later task uses them.
+ */
+final class Arguments {
+
+    private Arguments() {
+    }
+
+    /**
+     * Checks that an object (a function, an array) is there.
+     *
+     * @param value the object
+     * @param name  its parameter name, for the message
+     * @param <T>   its type
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    static <T> T requireNonNull(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a number is finite: not NaN, not infinite.
+     *
+     * @param value the number
+     * @param name  its parameter name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is NaN or infinite
+     */
+    static double requireFinite(double value, String name) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + name + " = " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a step size or a tolerance is positive and finite.
+     *
+     * @param value the number
+     * @param name  its parameter name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is not positive or not finite (NaN included)
+     */
+    static double requirePositive(double value, String name) {
+        // !(value > 0) is true for NaN too, which value <= 0 would let through
+        if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be positive and finite, got " + name + " = " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a regularisation strength is zero or positive, and finite.
+     *
+     * @param value the number
+     * @param name  its parameter name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is negative, NaN or infinite
+     */
+    static double requireNonNegative(double value, String name) {
+        if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be zero or positive and finite, got " + name + " = "
+                + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a step moves coordinate {@code i} of {@code x} at all: far below the spacing of doubles near
+     * x<sub>i</sub>, x<sub>i</sub> + h and x<sub>i</sub> − h round to the same number and a difference quotient
+     * would divide zero by zero.
+     *
+     * @param x the point
+     * @param i the coordinate to move
+     * @param h the step
+     * @throws IllegalArgumentException if x<sub>i</sub> + h and x<sub>i</sub> − h are the same double
+     */
+    static void requireStepMoves(double[] x, int i, double h) {
+        if (x[i] + h == x[i] - h) {
+            throw new IllegalArgumentException("h is too small to move x[" + i + "]: x[" + i + "] = " + x[i]
+                + " plus or minus h = " + h + " rounds to the same double");
+        }
+    }
+
+    // ---- the checks of vectors: Task 4.1
+
+    /**
+     * Checks that an array is a vector: not null, at least one entry, every entry finite. A NaN entry is almost
+     * always a bug upstream (a training run that diverged); stopping at the first operation that sees it names the
+     * culprit, where letting it through would turn every later number into NaN.
+     *
+     * @param v    the array
+     * @param name its parameter name, for the message
+     * @return {@code v}
+     * @throws IllegalArgumentException if {@code v} is null or empty, or has a NaN or infinite entry
+     */
+    static double[] requireVector(double[] v, String name) {
+        requireNonNull(v, name);
+        if (v.length == 0) {
+            throw new IllegalArgumentException(name + " must have at least one entry, got an empty array");
+        }
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be finite, got " + name + "[" + i
+                    + "] = " + v[i]);
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Checks that two arrays are vectors of the same length.
+     *
+     * @param a     the first array
+     * @param nameA its parameter name
+     * @param b     the second array
+     * @param nameB its parameter name
+     * @throws IllegalArgumentException if either is not a vector, or if their lengths differ
+     */
+    static void requireSameLength(double[] a, String nameA, double[] b, String nameB) {
+        requireVector(a, nameA);
+        requireVector(b, nameB);
+        if (a.length != b.length) {
+            throw new IllegalArgumentException(nameA + " and " + nameB + " must have the same length, got "
+                + nameA + ".length = " + a.length + ", " + nameB + ".length = " + b.length);
+        }
+    }
+
+    /**
+     * Checks that an array of rows is a matrix: at least one row, every row a vector, all of the same length
+     * (for data: one row per example, one column per feature).
+     *
+     * @param m    the rows
+     * @param name its parameter name, for the message
+     * @return {@code m}
+     * @throws IllegalArgumentException if {@code m} is null or empty, a row is not a vector, or rows differ in
+     *                                  length
+     */
+    static double[][] requireMatrix(double[][] m, String name) {
+        requireNonNull(m, name);
+        if (m.length == 0) {
+            throw new IllegalArgumentException(name + " must have at least one row, got an empty array");
+        }
+        for (int i = 0; i < m.length; i++) {
+            requireVector(m[i], name + "[" + i + "]");
+            if (m[i].length != m[0].length) {
+                throw new IllegalArgumentException(name + " must be rectangular, got " + name + "[0].length = "
+                    + m[0].length + ", " + name + "[" + i + "].length = " + m[i].length);
+            }
+        }
+        return m;
+    }
+}
