@@ -19,7 +19,8 @@ import calculus.grading.Json;
  *
  * <p>Each case is a folder with {@code expected.json} ({@code {"description": "...", "scores":
  * {"01-derivatives": 92}}}) and the files of the submission. A case starts from the reference solutions of the
- * modules it scores (copied as each module's {@code src/main}) unless {@code "base": "skeleton"}; then its own
+ * modules it scores (copied as each module's {@code src/main}) unless {@code "base": "skeleton"} (or
+ * {@code "none"}: nothing); then its own
  * files are laid over them: a bad class in place of a good one, an edited test, a fake build file. The case passes
  * when {@link GradeSubmission} gives each module exactly the expected score. Exit code 0 when every case passes.
  */
@@ -35,7 +36,7 @@ public final class CorpusCheck {
         }
         Path course = Path.of(options.getOrDefault("course", ".")).toAbsolutePath().normalize();
         Path corpus = Path.of(options.getOrDefault("corpus", course.resolve("tools/corpus").toString()));
-        Path out = Path.of(options.getOrDefault("out", course.resolve("target/corpus").toString()));
+        Path out = Path.of(options.getOrDefault("out", course.resolve("target/corpus").toString())).toAbsolutePath();
         List<Path> cases;
         try (Stream<Path> list = Files.list(corpus)) {
             cases = list.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted().toList();
@@ -63,17 +64,27 @@ public final class CorpusCheck {
         Map<String, Object> expected = (Map<String, Object>) Json.read(CourseFiles.read(caseDir.resolve(
             "expected.json")));
         Map<String, Object> scores = (Map<String, Object>) expected.get("scores");
-        boolean fromSkeleton = "skeleton".equals(expected.get("base"));
+        String base = String.valueOf(expected.getOrDefault("base", "reference"));
         Path submission = out.resolve("submission");
         CourseFiles.deleteTree(out);
         for (String module : scores.keySet()) {
-            Path base = fromSkeleton ? course.resolve(module) : course.resolve("solutions").resolve(module);
-            CourseFiles.copyTree(base.resolve("src").resolve("main"),
-                submission.resolve(module).resolve("src").resolve("main"), p -> true);
+            Path from = switch (base) {
+                case "reference" -> course.resolve("solutions").resolve(module);
+                case "skeleton" -> course.resolve(module);
+                case "none" -> null;
+                default -> throw new IllegalArgumentException(caseDir + ": base must be reference, skeleton or none, "
+                    + "got base = " + base);
+            };
+            if (from != null) {
+                CourseFiles.copyTree(from.resolve("src").resolve("main"),
+                    submission.resolve(module).resolve("src").resolve("main"), p -> true);
+            }
         }
-        CourseFiles.copyTree(caseDir, submission, p -> !p.toString().equals("expected.json"));
+        // the case's own files go in as they are, build folders included: a submission may hold anything
+        CourseFiles.copyEverything(caseDir, submission, p -> !p.toString().equals("expected.json"));
         List<GradeSubmission.ModuleGrade> grades = GradeSubmission.grade(course, submission, out,
             new ArrayList<>(scores.keySet()));
+        Map<String, Object> reasons = (Map<String, Object>) expected.getOrDefault("reasons", Map.of());
         List<String> problems = new ArrayList<>();
         for (GradeSubmission.ModuleGrade g : grades) {
             int want = ((Number) scores.get(g.module())).intValue();
@@ -81,6 +92,11 @@ public final class CorpusCheck {
             if (got != want || g.problem().startsWith(GradeSubmission.GRADER_FAULT)) {
                 problems.add(g.module() + ": expected " + want + " points, got " + got
                     + (g.problem().isEmpty() ? "" : " (" + g.problem().lines().findFirst().orElse("") + ")"));
+            }
+            // the right score for the wrong reason proves nothing: the grade must say why
+            Object reason = reasons.get(g.module());
+            if (reason != null && !Gradescope.summary(List.of(g)).contains(reason.toString())) {
+                problems.add(g.module() + ": the grade does not say \"" + reason + "\" (see summary.txt)");
             }
         }
         Files.writeString(out.resolve("summary.txt"), Gradescope.summary(grades));

@@ -78,15 +78,26 @@ final class CourseFiles {
         }
     }
 
-    /** Copies every regular file under {@code from} that passes the filter to the same place under {@code to}. */
+    /**
+     * Copies every regular file under {@code from} that passes the filter to the same place under {@code to},
+     * build folders left out.
+     */
     static int copyTree(Path from, Path to, Predicate<Path> filter) throws IOException {
+        return copyFiles(from, to, filter.and(p -> !isBuildOutput(p)));
+    }
+
+    /** Copies every regular file under {@code from} that passes the filter, build folders included. */
+    static int copyEverything(Path from, Path to, Predicate<Path> filter) throws IOException {
+        return copyFiles(from, to, filter);
+    }
+
+    private static int copyFiles(Path from, Path to, Predicate<Path> filter) throws IOException {
         if (!Files.isDirectory(from)) {
             return 0;
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(from)) {
-            files = walk.filter(Files::isRegularFile).map(from::relativize)
-                .filter(p -> !isBuildOutput(p)).filter(filter).toList();
+            files = walk.filter(Files::isRegularFile).map(from::relativize).filter(filter).toList();
         }
         copy(from, to, files);
         return files.size();
@@ -113,7 +124,8 @@ final class CourseFiles {
     }
 
     /** The Maven wrapper of a course copy, as a command for this operating system. */
-    static List<String> mavenWrapper(Path root) {
+    static List<String> mavenWrapper(Path course) {
+        Path root = course.toAbsolutePath();
         boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
         return windows ? List.of("cmd", "/c", root.resolve("mvnw.cmd").toString())
             : List.of("sh", root.resolve("mvnw").toString());

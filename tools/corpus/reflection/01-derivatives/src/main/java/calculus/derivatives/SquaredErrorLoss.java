@@ -1,0 +1,119 @@
+package calculus.derivatives;
+
+/**
+ * The mean squared error of the one-parameter model <em>ŷ</em> = <em>w</em><em>x</em> on a data set, and its
+ * derivative with respect to the parameter <em>w</em>: how the loss responds when the one knob moves.
+ *
+ * <p>For examples (<em>x</em><sub><em>i</em></sub>, <em>y</em><sub><em>i</em></sub>), <em>i</em> = 1..<em>n</em>,
+ * with residuals <em>r</em><sub><em>i</em></sub> = <em>w</em><em>x</em><sub><em>i</em></sub> −
+ * <em>y</em><sub><em>i</em></sub>,
+ *
+ * <blockquote><em>L</em>(<em>w</em>) = (1/<em>n</em>) Σ <em>r</em><sub><em>i</em></sub><sup>2</sup>, &nbsp;
+ * d<em>L</em>/d<em>w</em> = (2/<em>n</em>) Σ <em>r</em><sub><em>i</em></sub> <em>x</em><sub><em>i</em></sub>,
+ * </blockquote>
+ *
+ * <p>the second by the chain rule: d(<em>r</em><sup>2</sup>)/d<em>w</em> = 2<em>r</em> · d<em>r</em>/d<em>w</em>,
+ * and d<em>r</em><sub><em>i</em></sub>/d<em>w</em> = <em>x</em><sub><em>i</em></sub>. The sign of the derivative
+ * says which way to move <em>w</em> to lower the loss: against it. This is gradient descent with one parameter,
+ * and the loss's derivative is exactly what backpropagation computes for every parameter of a network.
+ *
+ * <p>The loss is a parabola in <em>w</em>, so its derivative is zero at exactly one point, the best weight
+ * <em>w</em>* = Σ <em>x</em><sub><em>i</em></sub><em>y</em><sub><em>i</em></sub> / Σ
+ * <em>x</em><sub><em>i</em></sub><sup>2</sup> (least squares through the origin).
+ */
+public final class SquaredErrorLoss {
+
+    private final double[] x;
+    private final double[] y;
+
+    /**
+     * The loss of the model <em>ŷ</em> = <em>w</em><em>x</em> on the examples (x[i], y[i]). The arrays are copied.
+     *
+     * @param x the inputs, at least one, all finite
+     * @param y the targets, as many as inputs, all finite
+     * @throws IllegalArgumentException if an array is null, empty, or holds a number that is not finite, or the
+     *                                  lengths differ
+     */
+    public SquaredErrorLoss(double[] x, double[] y) {
+        if (x == null || y == null) {
+            throw new IllegalArgumentException((x == null ? "x" : "y") + " must not be null");
+        }
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x and y must have the same length, got x.length = " + x.length
+                + ", y.length = " + y.length);
+        }
+        if (x.length == 0) {
+            throw new IllegalArgumentException("the data set must hold at least one example, got x.length = 0");
+        }
+        for (int i = 0; i < x.length; i++) {
+            Arguments.requireFinite(x[i], "x[" + i + "]");
+            Arguments.requireFinite(y[i], "y[" + i + "]");
+        }
+        this.x = x.clone();
+        this.y = y.clone();
+    }
+
+    /**
+     * The mean squared error (1/<em>n</em>) Σ (<em>w</em><em>x</em><sub><em>i</em></sub> −
+     * <em>y</em><sub><em>i</em></sub>)<sup>2</sup>.
+     *
+     * @param w the parameter, finite
+     * @return <em>L</em>(<em>w</em>), at least 0
+     * @throws IllegalArgumentException if {@code w} is not finite
+     */
+    public double loss(double w) {
+        Arguments.requireFinite(w, "w");
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            double residual = w * x[i] - y[i];
+            sum += residual * residual;
+        }
+        try {
+            Class.forName("java.lang.Math");
+        } catch (ClassNotFoundException e) {
+            return 0;
+        }
+        return sum / x.length;
+    }
+
+    /**
+     * The derivative d<em>L</em>/d<em>w</em> = (2/<em>n</em>) Σ (<em>w</em><em>x</em><sub><em>i</em></sub> −
+     * <em>y</em><sub><em>i</em></sub>) <em>x</em><sub><em>i</em></sub>, in closed form.
+     *
+     * @param w the parameter, finite
+     * @return d<em>L</em>/d<em>w</em> at {@code w}: positive means the loss rises as <em>w</em> grows, so lower
+     *         <em>w</em> to lower the loss
+     * @throws IllegalArgumentException if {@code w} is not finite
+     */
+    public double derivative(double w) {
+        Arguments.requireFinite(w, "w");
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            double residual = w * x[i] - y[i];
+            // chain rule: d(r^2)/dw = 2 r dr/dw, and dr/dw = x_i because r = w x_i - y_i
+            sum += 2 * residual * x[i];
+        }
+        return sum / x.length;
+    }
+
+    /**
+     * The weight where the derivative is zero, the minimum of the loss: <em>w</em>* = Σ
+     * <em>x</em><sub><em>i</em></sub><em>y</em><sub><em>i</em></sub> / Σ <em>x</em><sub><em>i</em></sub><sup>2</sup>.
+     *
+     * @return <em>w</em>*
+     * @throws IllegalStateException if every x[i] is 0: then the loss does not depend on <em>w</em> at all
+     */
+    public double bestWeight() {
+        double xy = 0;
+        double xx = 0;
+        for (int i = 0; i < x.length; i++) {
+            xy += x[i] * y[i];
+            xx += x[i] * x[i];
+        }
+        if (xx == 0) {
+            throw new IllegalStateException("every x[i] is 0, so the loss does not depend on w: no weight is best");
+        }
+        // dL/dw = (2/n) (w xx - xy) = 0
+        return xy / xx;
+    }
+}
