@@ -21,7 +21,8 @@ import calculus.grading.Json;
  * {"01-derivatives": 92}}}) and the files of the submission. A case starts from the reference solutions of the
  * modules it scores (copied as each module's {@code src/main}) unless {@code "base": "skeleton"} (or
  * {@code "none"}: nothing); then its own
- * files are laid over them: a bad class in place of a good one, an edited test, a fake build file. The case passes
+ * files are laid over them (an edited test, a fake build file), and its {@code "edits"} are applied: each replaces
+ * the one occurrence of {@code "find"} in a {@code "file"} by {@code "replace"}. The case passes
  * when {@link GradeSubmission} gives each module exactly the expected score. Exit code 0 when every case passes.
  */
 public final class CorpusCheck {
@@ -58,6 +59,23 @@ public final class CorpusCheck {
         System.exit(failed == 0 && !cases.isEmpty() ? 0 : 1);
     }
 
+    /**
+     * One edit of a submission's file: its only occurrence of {@code find} becomes {@code replace}. A case is a
+     * small change to good code, so it reads as what the student got wrong, and fails loudly if the code it
+     * edits has changed since.
+     */
+    static void applyEdit(Path submission, Map<String, Object> edit) throws IOException {
+        Path file = submission.resolve(String.valueOf(edit.get("file")));
+        String text = CourseFiles.read(file);
+        String find = String.valueOf(edit.get("find"));
+        int at = text.indexOf(find);
+        if (at < 0 || text.indexOf(find, at + 1) >= 0) {
+            throw new IllegalStateException("the corpus edit of " + edit.get("file") + " must match exactly once, "
+                + "and matches " + (at < 0 ? "nowhere" : "more than once") + ": " + find);
+        }
+        Files.writeString(file, text.substring(0, at) + edit.get("replace") + text.substring(at + find.length()));
+    }
+
     /** Grades one case; returns what differs from its expectation. */
     @SuppressWarnings("unchecked")
     static List<String> check(Path course, Path caseDir, Path out) throws IOException {
@@ -82,6 +100,9 @@ public final class CorpusCheck {
         }
         // the case's own files go in as they are, build folders included: a submission may hold anything
         CourseFiles.copyEverything(caseDir, submission, p -> !p.toString().equals("expected.json"));
+        for (Object e : (List<Object>) expected.getOrDefault("edits", List.of())) {
+            applyEdit(submission, (Map<String, Object>) e);
+        }
         List<GradeSubmission.ModuleGrade> grades = GradeSubmission.grade(course, submission, out,
             new ArrayList<>(scores.keySet()));
         Map<String, Object> reasons = (Map<String, Object>) expected.getOrDefault("reasons", Map.of());
