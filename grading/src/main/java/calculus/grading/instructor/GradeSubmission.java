@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -157,7 +159,8 @@ public final class GradeSubmission {
                     while (m.find()) {
                         String method = m.group(2) + "#" + m.group(1).replaceFirst("[(\\[].*$", "");
                         String body = m.group(4) == null ? "" : m.group(4);
-                        boolean failed = body.contains("<failure") || body.contains("<error");
+                        boolean failed = body.contains("<failure") || body.contains("<error")
+                            || body.contains("<skipped");
                         failedByMethod.merge(method, failed, Boolean::logicalOr);
                     }
                 }
@@ -174,13 +177,14 @@ public final class GradeSubmission {
 
     /** The compiler's error lines for one module, from the build log. */
     static String compileErrors(String buildLog, String module) {
-        StringBuilder errors = new StringBuilder();
+        // Maven prints each error twice: while compiling, and again in its summary of the failed goal
+        Set<String> errors = new LinkedHashSet<>();
         for (String line : buildLog.split("\n")) {
             if (line.startsWith("[ERROR]") && line.contains("/" + module + "/") && line.contains(".java")) {
-                errors.append(line.replaceFirst("^\\[ERROR\\]\\s*", "  ").replaceAll("/.*?/" + Pattern.quote(module)
-                    + "/", module + "/")).append('\n');
+                errors.add(line.replaceFirst("^\\[ERROR\\]\\s*", "  ").replaceAll("/.*?/" + Pattern.quote(module)
+                    + "/", module + "/"));
             }
         }
-        return errors.toString();
+        return errors.isEmpty() ? "" : String.join("\n", errors) + "\n";
     }
 }
