@@ -151,6 +151,7 @@ class PolynomialTest {
         p.coefficients()[0] = 99;
         assertThat(p.coefficient(0)).as("coefficient(0) after a caller changed the array coefficients() returned")
             .isEqualTo(1.0);
+        assertThat(p.coefficient(2)).as("coefficient(2) of [1, 2], the first power beyond the degree").isZero();
         assertThat(p.coefficient(5)).as("coefficient(5) beyond the degree").isZero();
         assertThat(new Polynomial(0, 0).degree()).as("degree of the zero polynomial [0, 0]").isZero();
         assertThat(new Polynomial(0, 0).coefficients()).as("coefficients of the zero polynomial")
@@ -191,8 +192,9 @@ class PolynomialTest {
     @DisplayName("1.7 It rejects null, empty and non-finite coefficients, and a negative power")
     void rejectsBadInput() {
         assertThatThrownBy(() -> new Polynomial((double[]) null))
-            .as("new Polynomial(null)").isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("coefficients");
+            .as("new Polynomial(null): the message must name coefficients and null")
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("coefficients").hasMessageContaining("null");
         assertThatThrownBy(() -> new Polynomial())
             .as("new Polynomial() with no coefficients").isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("coefficients");

@@ -117,6 +117,8 @@ class HessianTest {
         10 4; 4 0               | false | the Hessian of x^2 y + 3y at (2, 5): a saddle, second pivot 0 - 16/10 < 0
         2 -1 0; -1 2 -1; 0 -1 2 | true  | the second-difference matrix: pivots 2, 3/2, 4/3
         1 2 0; 2 5 0; 0 0 -1    | false | positive in the first two coordinates, curving down in the third
+        0 0; 0 0                | false | the zero matrix is symmetric, and flat in every direction: not positive
+        1e6 1; 1.000000001 1e6  | true  | off by 1e-9, round-off next to 1e6: symmetry is relative to the largest entry
         """)
     @Graded(task = "2.5", points = 3)
     @DisplayName("2.5 Worked examples: bowls are positive definite; saddles, ridges and caps are not")
@@ -171,6 +173,8 @@ class HessianTest {
         BadInput.assertRejected("Hessian.of(f, x, h = -2)", () -> Hessian.of(f, x, -2), "h", "-2");
         BadInput.assertRejected("Hessian.of(f, x, h = NaN)", () -> Hessian.of(f, x, Double.NaN), "h", "NaN");
         BadInput.assertRejected("isPositiveDefinite(null)", () -> Hessian.isPositiveDefinite(null), "m", "null");
+        BadInput.assertRejected("isPositiveDefinite([1 0; null])",
+            () -> Hessian.isPositiveDefinite(new double[][] {{1, 0}, null}), "m", "null");
         BadInput.assertRejected("isPositiveDefinite([1 2; 3])",
             () -> Hessian.isPositiveDefinite(new double[][] {{1, 2}, {3}}), "m", "1");
         BadInput.assertRejected("isPositiveDefinite([1 2; 3 4])",

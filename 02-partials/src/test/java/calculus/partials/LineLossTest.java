@@ -61,6 +61,8 @@ class LineLossTest {
             .withFailMessage(explain("partialB", w, b, db, receivedB, dw, 3).within(WORKED)
                 .input("x", LESSON_X, "y", LESSON_Y, "w", w, "b", b))
             .isCloseTo(db, within(WORKED));
+        assertThat(loss.size()).as("LineLoss.size() on the lesson's three points (given code: was it changed?)")
+            .isEqualTo(3);
     }
 
     @Test
@@ -148,6 +150,17 @@ class LineLossTest {
                     .input("n", n, "x", x, "y", y, "best line (w*, b*)", new double[] {bestW, bestB},
                         "(w, b) - (w*, b*)", new double[] {dw, db}))
                 .isCloseTo(expectedB, within(LINEAR));
+            // and the loss itself, the given value(w, b), grows away from the best line by the same quadratic:
+            // L(w, b) - L(w*, b*) = mean of (dw x_k + db)^2
+            double expectedRise = dw * dw * meanXX + 2 * dw * db * meanX + db * db;
+            double rise = loss.value(w, b) - loss.value(bestW, bestB);
+            assertThat(rise)
+                .withFailMessage(Explain.that("LineLoss.value(w, b) - LineLoss.value(w*, b*)")
+                    .input("n", n, "x", x, "y", y, "best line (w*, b*)", new double[] {bestW, bestB},
+                        "(w, b) - (w*, b*)", new double[] {dw, db})
+                    .expected(expectedRise).received(rise).within(LINEAR)
+                    .hint("value(w, b) is given: the mean of (w x_k + b - y_k)^2. Was it changed?"))
+                .isCloseTo(expectedRise, within(LINEAR));
         }
     }
 

@@ -125,6 +125,20 @@ class SensitivityTest {
                         + ", though its partial is negative: compare |dL/dtheta_i|, not dL/dtheta_i"))
                 .isEqualTo(winner);
         }
+        // L = sum theta_k^2 at (0.5, 1, -1): partials 1, 2 and -2, exact in binary with h = 2^-10 (any central
+        // difference computes them without rounding), so parameters 1 and 2 tie in magnitude
+        ToDoubleFunction<double[]> bowl = p -> p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
+        double[] theta = {0.5, 1, -1};
+        double h = 0x1p-10;
+        int received = Sensitivity.mostSensitive(bowl, theta, h);
+        assertThat(received)
+            .withFailMessage(Explain.that("Sensitivity.mostSensitive(L, theta, h)")
+                .input("L", "theta_0^2 + theta_1^2 + theta_2^2", "theta", theta, "h", h)
+                .expected((Object) 1).received((Object) received)
+                .detail("partials", "[1.0, 2.0, -2.0]")
+                .hint("parameters 1 and 2 tie, |2| = |-2|: on a tie the smaller index wins, so replace the best "
+                    + "only on a strictly larger magnitude"))
+            .isEqualTo(1);
     }
 
     @Test

@@ -54,6 +54,17 @@ class ChainTest {
         expectChain("[3x, tanh, x^2]", List.of(TRIPLE, TANH, SQUARE), 0.2, 0.2884222374127772, 2.2929151756973924);
         // no function at all: the identity, whose slope is the empty product 1
         expectChain("[]", List.of(), 0.7, 0.7, 1.0);
+        // the chain keeps its own copy of the list: what the caller does to the list later changes nothing
+        List<Differentiable> list = new ArrayList<>(List.of(SQUARE, SIN));
+        Chain chain = Chain.of(list);
+        list.add(EXP);
+        assertThat(chain.length())
+            .as("Chain.of([x^2, sin]).length() after the caller added exp to its list: the chain must keep a copy")
+            .isEqualTo(2);
+        assertThat(chain.value(0.5))
+            .as("Chain.of([x^2, sin]).value(0.5) = sin(0.25), after the caller added exp to its list: the chain "
+                + "must keep a copy")
+            .isCloseTo(Math.sin(0.25), within(EXACT));
     }
 
     @Test

@@ -84,7 +84,21 @@ class ComputationalGraphTest {
                     .withFailMessage(Explain.that(what).input(neuron(p)).expected(exact[i]).received(received)
                         .within(EXACT))
                     .isCloseTo(exact[i], within(EXACT * Math.max(1, Math.abs(exact[i]))));
+                // the inner node e = a - y, one edge below the loss: its paths to the inputs have 1, 3 or 5 edges,
+                // where every path to the loss has an even number
+                Node e = loss.inputs().get(0);
+                double expected = innerGradient(p, a)[i];
+                double fromInner = Paths.derivative(e, inputs[i]);
+                assertThat(fromInner)
+                    .withFailMessage(Explain.that("Paths.derivative(e, " + NAMES[i] + ") for the inner node e = a - y")
+                        .input(neuron(p)).expected(expected).received(fromInner).within(EXACT)
+                        .hint(Mistakes.hint(expected, fromInner, "the sign is wrong on a path with an odd number of "
+                            + "edges: each edge's local derivative multiplies the path's product, and the products "
+                            + "of the paths are added (+=), never subtracted", -expected)))
+                    .isCloseTo(expected, within(EXACT * Math.max(1, Math.abs(expected))));
             }
+            assertThat(loss.value()).as("the value of the loss node of %s", neuron(p))
+                .isCloseTo(loss(p), within(EXACT));
         }
     }
 
@@ -195,6 +209,17 @@ class ComputationalGraphTest {
         assertThatThrownBy(() -> w.localDerivative(0))
             .as("an input node has no inputs, so no edge 0: localDerivative(0) must be refused")
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+        // the given operations refuse a missing operand too, before it could surface as a NullPointerException
+        assertThatThrownBy(() -> Node.add(w, null)).as("Node.add(w, null) must be refused")
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+        assertThatThrownBy(() -> Node.subtract(null, w)).as("Node.subtract(null, w) must be refused")
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+        assertThatThrownBy(() -> Node.multiply(w, null)).as("Node.multiply(w, null) must be refused")
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+        assertThatThrownBy(() -> Node.sigmoid(null)).as("Node.sigmoid(null) must be refused")
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+        assertThatThrownBy(() -> Node.square(null)).as("Node.square(null) must be refused")
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
     }
 
     private static void expectLocal(Node node, int i, double expected, String why) {
@@ -223,6 +248,12 @@ class ComputationalGraphTest {
             "the sigmoid's local derivative is taken as z (1 - z) instead of a (1 - a)",
             2 * e * zSlope(p) * dz[i],
             OVERWRITTEN, 0.0);
+    }
+
+    /** The exact gradient of e = a - y with respect to (w1, x1, w2, x2, b, y): a (1 - a) dz/d(input), and -1. */
+    private static double[] innerGradient(double[] p, double a) {
+        double slope = a * (1 - a);
+        return new double[] {slope * p[1], slope * p[0], slope * p[3], slope * p[2], slope, -1};
     }
 
     private static double zSlope(double[] p) {

@@ -344,6 +344,20 @@ class DualTest {
         assertThatThrownBy(() -> Dual.variable(3).dividedBy(Dual.constant(0)))
             .as("3 / 0: Dual.dividedBy must throw IllegalArgumentException naming the divisor's value 0.0")
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.0");
+        assertThatThrownBy(() -> Dual.variable(0).pow(0.5))
+            .as("0^0.5: a non-integer power needs a positive base (the slope of sqrt is infinite at 0), so "
+                + "Dual.pow(double) must throw IllegalArgumentException naming the value 0.0")
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.0");
+        Dual u = Dual.variable(1.5);
+        assertThatThrownBy(() -> u.plus(null)).as("u.plus(null): a missing operand must be refused, naming other")
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
+        assertThatThrownBy(() -> u.minus(null)).as("u.minus(null): a missing operand must be refused, naming other")
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
+        assertThatThrownBy(() -> u.times(null)).as("u.times(null): a missing operand must be refused, naming other")
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
+        assertThatThrownBy(() -> u.dividedBy(null))
+            .as("u.dividedBy(null): a missing operand must be refused, naming other")
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
     }
 
     /**

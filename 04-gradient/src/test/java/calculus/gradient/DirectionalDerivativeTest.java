@@ -210,6 +210,9 @@ class DirectionalDerivativeTest {
             () -> DirectionalDerivative.numerical(p -> p[0], gradient, gradient, -1.0), "h", "-1.0");
         Check.rejects("DirectionalDerivative.numerical(null, x, direction, h)",
             () -> DirectionalDerivative.numerical(null, gradient, gradient, H), "f", "null");
+        Check.rejects("DirectionalDerivative.numerical(f, x, direction, h) with lengths 2 and 3",
+            () -> DirectionalDerivative.numerical(p -> p[0], gradient, new double[] {1, 2, 3}, H), "direction", "2",
+            "3");
     }
 
     /** x + t u, a new array. */

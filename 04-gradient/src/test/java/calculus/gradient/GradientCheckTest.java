@@ -159,6 +159,17 @@ class GradientCheckTest {
             Check.closeTo(Explain.that("the report's relativeError").input(setting), expected,
                 report.relativeError(), NUMERICAL_SLACK * size / Math.sqrt(dot(gap, gap)) + EXACT);
         }
+        // f = x0 + x1 at (0, 0): the central differences are exactly (1, 1), so the analytic (2, 0) is off by 1 in
+        // both coordinates; on a tie the report names the first
+        GradientCheck.Report tie = GradientCheck.check(p -> p[0] + p[1], new double[] {2, 0}, new double[] {0, 0},
+            TOLERANCE);
+        assertThat(tie.worstIndex()).as("the report's worstIndex for f = x0 + x1 at (0, 0) with the analytic "
+            + "gradient (2, 0): |2 - 1| and |0 - 1| tie, and the first such coordinate is the worst").isZero();
+        assertThat(tie.analytic()).as("the report's analytic value at the worst coordinate 0").isEqualTo(2.0);
+        // f = x0 at 0 with the analytic 2: the relative error |2 - 1| / 2 is exactly 0.5, the largest that passes
+        GradientCheck.Report edge = GradientCheck.check(p -> p[0], new double[] {2}, new double[] {0}, 0.5);
+        assertThat(edge.passed()).as("GradientCheck.check(x0, [2], [0], tolerance 0.5), relative error %s: an error "
+            + "of exactly the tolerance passes (at most, <=)", edge.relativeError()).isTrue();
     }
 
     @Test
@@ -205,6 +216,9 @@ class GradientCheckTest {
             "tolerance", "0.0");
         Check.rejects("GradientCheck.check(null, analytic, x, 1e-7)", () -> GradientCheck.check(null, x, x, TOLERANCE),
             "f", "null");
+        // ln x at x = 0: the central difference needs ln(-h), which is NaN
+        Check.rejects("GradientCheck.check(ln, analytic, [0], 1e-7), where f is NaN left of x",
+            () -> GradientCheck.check(p -> Math.log(p[0]), new double[] {1}, new double[] {0}, TOLERANCE), "f");
     }
 
     /**

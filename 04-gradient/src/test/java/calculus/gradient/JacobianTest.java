@@ -161,6 +161,14 @@ class JacobianTest {
         Check.rejects("Jacobian.numerical(f, x, h) with f returning one value, then two",
             () -> Jacobian.numerical(p -> p[0] > 1 ? new double[] {1} : new double[] {1, 2}, new double[] {1}, H),
             "f", "1", "2");
+        // the first column fixes m = 1; the second column's evaluations return two values
+        Check.rejects("Jacobian.numerical(f, [0, 0], h) with f returning one value for column 0, then two",
+            () -> Jacobian.numerical(p -> p[1] != 0 ? new double[] {1, 2} : new double[] {1}, new double[] {0, 0}, H),
+            "f", "1", "2");
+        Check.rejects("Jacobian.numerical(f, x, h) with f returning null", () -> Jacobian.numerical(p -> null, x, H),
+            "f", "null");
+        Check.rejects("Jacobian.numerical(f, [1e20], h), where x[0] +- h rounds to x[0]",
+            () -> Jacobian.numerical(p -> p.clone(), new double[] {1e20}, H), "h");
         double[][] jacobian = {{1, 2, 3}, {4, 5, 6}};
         Check.rejects("Jacobian.transposeTimes(2 x 3 jacobian, v of length 3)",
             () -> Jacobian.transposeTimes(jacobian, new double[] {1, 2, 3}), "v", "3", "2");

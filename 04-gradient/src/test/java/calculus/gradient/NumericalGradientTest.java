@@ -169,5 +169,8 @@ class NumericalGradientTest {
             "h", "NaN");
         Check.rejects("NumericalGradient.gradient(f, x, Infinity)",
             () -> NumericalGradient.gradient(f, x, Double.POSITIVE_INFINITY), "h", "Infinity");
+        // next to 1e20 the doubles are 16384 apart: 1e20 + 1e-5 and 1e20 - 1e-5 are both 1e20, a difference of 0/0
+        Check.rejects("NumericalGradient.gradient(f, [1e20, 2], 1e-5), where x[0] +- h rounds to x[0]",
+            () -> NumericalGradient.gradient(f, new double[] {1e20, 2.0}, H), "h");
     }
 }

@@ -106,6 +106,18 @@ class BacktrackingLineSearchTest {
             assertThat(updated).as("update(x, g) must be x - stepSize(x, g) * g for %s", input)
                 .containsExactly(TestObjectives.step(x, g, t), within(EXACT));
         }
+        // the sequence has MAX_BACKTRACKS + 1 = 61 tries, t0 to t0 / 2^60: on a * x^2 at x = 1 with c = 0.1, a
+        // step passes when t <= 0.9 / a, so with a = 0.6 * 2^60 only the last try passes, and with 4a none does
+        double a = 0.6 * 0x1p60;
+        double last = new BacktrackingLineSearch(TestObjectives.parabola(a), 1, 0.5, 0.1)
+            .stepSize(new double[] {1}, new double[] {2 * a});
+        assertThat(last).as("stepSize on %s x^2 at x = 1, t0 = 1, shrink = 0.5, c = 0.1: only the 61st try, "
+            + "2^-60, passes; the search tries t0 and then MAX_BACKTRACKS = 60 shorter steps", a)
+            .isEqualTo(0x1p-60);
+        double none = new BacktrackingLineSearch(TestObjectives.parabola(4 * a), 1, 0.5, 0.1)
+            .stepSize(new double[] {1}, new double[] {8 * a});
+        assertThat(none).as("stepSize on %s x^2 at x = 1, t0 = 1, shrink = 0.5, c = 0.1: no try passes, and the "
+            + "search gives up with 0", 4 * a).isZero();
     }
 
     @Test

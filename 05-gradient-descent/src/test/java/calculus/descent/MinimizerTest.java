@@ -52,7 +52,7 @@ class MinimizerTest {
     }
 
     @Test
-    @Graded(task = "5.2", points = 6)
+    @Graded(task = "5.2", points = 5)
     @DisplayName("5.2 minimize converges to the known minimum of random convex quadratics and reports the run truly")
     void convergesOnRandomQuadratics(TestRandom random) {
         for (int c = 0; c < QUADRATICS; c++) {
@@ -176,7 +176,69 @@ class MinimizerTest {
         assertThat(oneStep.iterations()).as("iterations of that run").isEqualTo(1);
     }
 
-    /** Four ways a run blows up. */
+    @Test
+    @Graded(task = "5.2", points = 1)
+    @DisplayName("5.2 The stopping rules at their edges: tolerance 0, the Euclidean norm, a far start, a NaN start")
+    void stoppingRulesAtTheirEdges() {
+        // on x^2 from 1.5 the rate 0.5 lands on 0 exactly: the gradient is exactly 0, which tolerance 0 accepts
+        Result exact = Minimizer.minimize(TestObjectives.parabola(1), new double[] {1.5}, new CountingSteps(0.5), 0.0,
+            10);
+        assertThat(exact.status()).withFailMessage(Explain.that("Minimizer.minimize(...).status()")
+                .input("f(x) = x^2, start = 1.5, learning rate 0.5 (one step lands on 0), tolerance = 0")
+                .expected(Status.CONVERGED).received(exact)
+                .hint("tolerance 0 is allowed and asks for an exactly zero gradient: converged when |g| <= 0"))
+            .isEqualTo(Status.CONVERGED);
+        assertThat(exact.iterations()).as("iterations of that run: one update reaches the minimum").isEqualTo(1);
+
+        // on x^2 + y^2 the rate 0.25 halves the point: |g| = 2 sqrt(2) / 2^k, that is 2.83, 1.41, 0.71, 0.35, ...
+        Objective bowl = new Objective() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double value(double[] x) {
+                return x[0] * x[0] + x[1] * x[1];
+            }
+
+            @Override
+            public double[] gradient(double[] x) {
+                return new double[] {2 * x[0], 2 * x[1]};
+            }
+        };
+        Result halving = Minimizer.minimize(bowl, new double[] {1, 1}, new CountingSteps(0.25), 0.5, 10);
+        assertThat(halving.iterations()).withFailMessage(Explain.that("Minimizer.minimize(...).iterations()")
+                .input("f = x^2 + y^2, start = (1, 1), learning rate 0.25, tolerance = 0.5: the gradients are "
+                    + "(2, 2), (1, 1), (0.5, 0.5), (0.25, 0.25), with Euclidean norms 2.83, 1.41, 0.71, 0.35")
+                .expected(3).received(halving.iterations())
+                .hint("the gradient's norm is the Euclidean one, sqrt(g_1^2 + ... + g_n^2): not its largest "
+                    + "coordinate, which stops one update early at (0.5, 0.5)"))
+            .isEqualTo(3);
+
+        // far from the minimum f(x0) = 4e6: the divergence limit is relative to it, so a good run is not stopped
+        Result far = Minimizer.minimize(TestObjectives.parabola(1), new double[] {2000}, new CountingSteps(0.1),
+            TOLERANCE, BUDGET);
+        assertThat(far.status()).withFailMessage(Explain.that("Minimizer.minimize(...).status()")
+                .input("f(x) = x^2, start = 2000 (f = 4e6), learning rate 0.1: every update multiplies x by 0.8")
+                .expected(Status.CONVERGED).received(far)
+                .hint("the run diverges when |f| > DIVERGENCE_RATIO * max(1, |f(start)|): relative to the start's "
+                    + "value, so that a far start is not mistaken for a blow-up"))
+            .isEqualTo(Status.CONVERGED);
+
+        // a start that is not a number: there is nothing to descend from
+        Result nan = Minimizer.minimize(TestObjectives.parabola(1), new double[] {Double.NaN}, new CountingSteps(0.1),
+            TOLERANCE, 10);
+        assertThat(nan).as("minimize from a NaN start returned null").isNotNull();
+        assertThat(nan.status()).withFailMessage(Explain.that("Minimizer.minimize(...).status()")
+                .input("f(x) = x^2, start = NaN").expected(Status.DIVERGED).received(nan)
+                .hint("the gradient at the start is already NaN: DIVERGED before any update"))
+            .isEqualTo(Status.DIVERGED);
+        assertThat(nan.iterations()).as("iterations from a NaN start").isZero();
+        assertThat(nan.trajectory()).as("the trajectory from a NaN start: the start alone").hasSize(1);
+    }
+
+    /** Five ways a run blows up. */
     enum Blowup {
         /** A learning rate beyond 2/λ<sub>max</sub>: the values grow geometrically. */
         RATE_TOO_LARGE,
@@ -185,7 +247,9 @@ class MinimizerTest {
         /** A step lands outside the function's domain, where f is NaN. */
         STEP_LEAVES_THE_DOMAIN,
         /** The gradient is NaN at the start. */
-        GRADIENT_IS_NAN
+        GRADIENT_IS_NAN,
+        /** The iterate overflows to −∞, where f = atan stays finite and its gradient is 0. */
+        ITERATE_OVERFLOWS
     }
 
     @ParameterizedTest(name = "{0}")
@@ -234,6 +298,28 @@ class MinimizerTest {
                 };
                 optimizer = new CountingSteps(1.0);
                 start = new double[] {3.0};
+                expectedIterations = 1;
+            }
+            case ITERATE_OVERFLOWS -> {
+                // atan(-Infinity) = -pi/2 is finite and the slope 1/(1 + x^2) there is 0: only x shows the blow-up
+                f = new Objective() {
+                    @Override
+                    public int dimension() {
+                        return 1;
+                    }
+
+                    @Override
+                    public double value(double[] x) {
+                        return Math.atan(x[0]);
+                    }
+
+                    @Override
+                    public double[] gradient(double[] x) {
+                        return new double[] {1 / (1 + x[0] * x[0])};
+                    }
+                };
+                optimizer = (x, g) -> new double[] {Double.NEGATIVE_INFINITY};
+                start = new double[] {random.uniform(1, 2)};
                 expectedIterations = 1;
             }
             default -> {
@@ -299,7 +385,7 @@ class MinimizerTest {
         assertThatThrownBy(() -> Minimizer.minimize(f, new double[] {1, 2}, plain, TOLERANCE, 10))
             .as("a start of dimension 2 for a function of 1 variable")
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start").hasMessageContaining("2");
-        for (double tolerance : new double[] {-1e-3, Double.NaN}) {
+        for (double tolerance : new double[] {-1e-3, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertThatThrownBy(() -> Minimizer.minimize(f, start, plain, tolerance, 10))
                 .as("tolerance = %s", tolerance).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tolerance").hasMessageContaining(String.valueOf(tolerance));

@@ -172,6 +172,14 @@ class MomentumAndAdamTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("beta2").hasMessageContaining(String.valueOf(beta));
         }
+        // 0 is in [0, 1): no memory at all, so momentum is a plain gradient step and Adam a sign step
+        assertThat(new Momentum(0.1, 0.0).update(new double[] {1, 2}, new double[] {1, -1}))
+            .as("new Momentum(0.1, beta = 0.0).update((1, 2), (1, -1)): beta = 0 is allowed, a plain gradient step")
+            .containsExactly(new double[] {0.9, 2.1}, within(1e-15));
+        assertThat(new Adam(0.1, 0.0, 0.0, 1e-8).update(new double[] {1, 2}, new double[] {1, -1}))
+            .as("new Adam(0.1, beta1 = 0.0, beta2 = 0.0, 1e-8).update((1, 2), (1, -1)): both betas 0 are allowed, "
+                + "and the step is 0.1 g / |g|")
+            .containsExactly(new double[] {0.9, 2.1}, within(1e-8));
         assertThatThrownBy(() -> new Adam(0.1, 0.9, 0.999, 0.0)).as("new Adam(..., epsilon = 0.0)")
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epsilon");
         assertThatThrownBy(() -> new Momentum(-1.0, 0.9)).as("new Momentum(learningRate = -1.0, 0.9)")

@@ -235,6 +235,31 @@ class StochasticGradientDescentTest {
                 .input("learningRate = 5 on losses of curvature 2, batchSize = 1, epochs = 1000")
                 .expected(Status.DIVERGED).received(result))
             .isEqualTo(Status.DIVERGED);
+
+        // the rate 1e300 overflows the parameters within the first epoch: the run stops at that step
+        Result overflow = new StochasticGradientDescent(1e300, 1, 3).fit(objective, new double[] {1, 1},
+            random.split());
+        assertThat(overflow).as("fit returned null when the parameters overflowed").isNotNull();
+        assertThat(overflow.status()).withFailMessage(Explain.that("StochasticGradientDescent.fit(...).status()")
+                .input("learningRate = 1e300, batchSize = 1: the second step overflows to infinity")
+                .expected(Status.DIVERGED).received(overflow))
+            .isEqualTo(Status.DIVERGED);
+        assertThat(overflow.iterations()).as("iterations when the parameters overflowed in the first epoch of 20 "
+            + "steps: the run ends as soon as a parameter is not finite, not at the end of the epoch")
+            .isLessThan(objective.size());
+        assertThat(Arrays.stream(overflow.point()).allMatch(Double::isFinite))
+            .as("the point of the run that overflowed, %s, must be the parameters that were not finite",
+                Arrays.toString(overflow.point()))
+            .isFalse();
+
+        // far from the centres the loss starts near 2e8: the divergence limit is relative to it
+        Result far = new StochasticGradientDescent(0.1, 1, 3).fit(objective, new double[] {1e4, 1e4}, random.split());
+        assertThat(far.status()).withFailMessage(Explain.that("StochasticGradientDescent.fit(...).status()")
+                .input("start = (1e4, 1e4), loss about 2e8, learningRate = 0.1 on losses of curvature 2, 3 epochs")
+                .expected(Status.MAX_ITERATIONS).received(far)
+                .hint("the run diverges when the loss exceeds DIVERGENCE_RATIO * max(1, |loss at the start|): "
+                    + "relative to the start, so that a far start is not mistaken for a blow-up"))
+            .isEqualTo(Status.MAX_ITERATIONS);
     }
 
     @Test
