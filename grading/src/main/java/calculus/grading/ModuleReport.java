@@ -62,7 +62,8 @@ public record ModuleReport(String module, String title, String role, boolean che
             if (r.status() == Status.PASSED) {
                 passed++;
             } else if (reason.isEmpty() && r.status() != Status.TODO && r.status() != Status.SKIPPED) {
-                reason = Outcome.brief(r.name() + ": " + r.studentMessage())
+                // the message, not the test's name: its first line says what was computed and what came back
+                reason = Outcome.brief(r.studentMessage())
                     + (r.seed() == null ? "" : " [seed " + r.seed() + ": rerun with -Dseed=" + r.seed() + "]");
             }
         }

@@ -52,7 +52,7 @@ class ScoreboardTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).matches(" 1\\.10 +Newton +FAILED +0/40 *"));
         int failed = indexOf(lines, " 1.10 ");
         assertThat(lines.get(failed + 1))
-            .isEqualTo("         1.10 c: expected 2.0 but was 1.0 [seed 77: rerun with -Dseed=77]");
+            .isEqualTo("         expected 2.0 but was 1.0 [seed 77: rerun with -Dseed=77]");
         assertThat(lines.get(indexOf(lines, " 1.2 ") + 1)).as("a TODO needs no reason").startsWith(" 1.10 ");
         assertThat(indexOf(lines, " 1.2 ")).as("tasks in number order").isLessThan(failed);
     }

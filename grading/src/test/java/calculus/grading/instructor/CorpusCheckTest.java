@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,11 +172,6 @@ class CorpusCheckTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    @Disabled("BUG: every tools/corpus/*/expected.json expects 0 points in every module, also the cases whose "
-        + "description gives full marks as the outcome (reference, edited-build, prints-megabytes) and compile-error, "
-        + "whose 02-partials 'earns everything': CorpusCheck must fail them (its last run, "
-        + "target/corpus/*/summary.txt, gave the unchanged reference 114 and 100). Fix: set each case's scores to "
-        + "what its description says, measured with tools/instructor-tool CorpusCheck")
     @DisplayName("a case whose description gives full marks as the outcome expects more than 0 points in each module")
     void fullMarksAreNotZero(String name) {
         Map<String, Object> expected = expected(name);
