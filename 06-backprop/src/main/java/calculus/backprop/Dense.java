@@ -1,0 +1,117 @@
+package calculus.backprop;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A fully connected (dense, affine) layer on batches: <em>Y</em> = <em>XW</em> + <b>1</b><em>b</em><sup>T</sup>,
+ * with <em>X</em> the batch (<em>B</em> × <em>n</em>), <em>W</em> the weights (<em>n</em> × <em>m</em>) and
+ * <em>b</em> the bias (<em>m</em>).
+ *
+ * <p>Backward, from <em>G</em> = &part;<em>L</em>/&part;<em>Y</em> (<em>B</em> × <em>m</em>):
+ * <ul>
+ *   <li>&part;<em>L</em>/&part;<em>W</em> = <em>X</em><sup>T</sup><em>G</em> (<em>n</em> × <em>m</em>): each
+ *       weight <em>W</em><sub><em>ij</em></sub> touches every example, so its gradient sums over the batch;</li>
+ *   <li>&part;<em>L</em>/&part;<em>b</em> = the column sums of <em>G</em> (<em>m</em>);</li>
+ *   <li>&part;<em>L</em>/&part;<em>X</em> = <em>GW</em><sup>T</sup> (<em>B</em> × <em>n</em>), returned.</li>
+ * </ul>
+ * Three matrix products of the size of the forward one: backward costs about twice forward.
+ */
+public final class Dense implements BatchLayer {
+
+    /**
+     * A layer with Glorot-uniform weights, uniform in [−<em>a</em>, <em>a</em>) with <em>a</em> =
+     * √(6/(<em>n</em> + <em>m</em>)), drawn row by row, which keeps the variance of the signal about the same forward
+     * and backward; bias 0.
+     *
+     * @param inputs  <em>n</em>, at least 1
+     * @param outputs <em>m</em>, at least 1
+     * @param random  the source of the initial weights
+     * @throws IllegalArgumentException if a size is below 1 or {@code random} is null
+     */
+    public Dense(int inputs, int outputs, RandomGenerator random) {
+        // TODO(Task 6.4): check the sizes, draw W row by row uniform in [-a, a) with a = sqrt(6 / (n + m)), b = 0, and
+        //     allocate the gradients
+        throw new UnsupportedOperationException("Task 6.4: Dense(inputs, outputs, random)");
+    }
+
+    /**
+     * A layer with the given weights and bias (both copied).
+     *
+     * @param weights <em>W</em>, <em>n</em> rows of <em>m</em> finite entries
+     * @param bias    <em>b</em>, <em>m</em> finite entries
+     * @throws IllegalArgumentException if either is null, empty, ragged, not finite, or the sizes disagree
+     */
+    public Dense(double[][] weights, double[] bias) {
+        // TODO(Task 6.4): check the shapes and values, copy W and b, allocate the gradients
+        throw new UnsupportedOperationException("Task 6.4: Dense(weights, bias)");
+    }
+
+    /** <em>Y</em> = <em>XW</em> + <b>1</b><em>b</em><sup>T</sup>; keeps a reference to {@code input}. */
+    @Override
+    public double[][] forward(double[][] input) {
+        // TODO(Task 6.4): check the input, keep it, return X W + b
+        throw new UnsupportedOperationException("Task 6.4: Dense.forward");
+    }
+
+    /**
+     * Stores &part;L/&part;W = XᵀG and &part;L/&part;b = the column sums of G, replacing the last ones; returns
+     * GWᵀ.
+     */
+    @Override
+    public double[][] backward(double[][] outputGradient) {
+        // TODO(Task 6.4): check the state and the shape, store X^T G and the column sums of G (replacing the old ones),
+        //     return G W^T
+        throw new UnsupportedOperationException("Task 6.4: Dense.backward");
+    }
+
+    /** @return the rows of <em>W</em>, then <em>b</em>: the live arrays */
+    @Override
+    public List<double[]> parameters() {
+        // TODO(Task 6.4): the rows of W, then b: the live arrays
+        throw new UnsupportedOperationException("Task 6.4: Dense.parameters");
+    }
+
+    /** @return the rows of &part;<em>L</em>/&part;<em>W</em>, then &part;<em>L</em>/&part;<em>b</em>: live arrays */
+    @Override
+    public List<double[]> gradients() {
+        // TODO(Task 6.4): the rows of dL/dW, then dL/db: the live arrays
+        throw new UnsupportedOperationException("Task 6.4: Dense.gradients");
+    }
+
+    /** @return <em>W</em>, <em>n</em> × <em>m</em>, the live array */
+    public double[][] weights() {
+        // TODO(Task 6.4): return W
+        throw new UnsupportedOperationException("Task 6.4: Dense.weights");
+    }
+
+    /** @return <em>b</em>, the live array */
+    public double[] bias() {
+        // TODO(Task 6.4): return b
+        throw new UnsupportedOperationException("Task 6.4: Dense.bias");
+    }
+
+    /** @return &part;<em>L</em>/&part;<em>W</em> of the last backward pass, the live array */
+    public double[][] weightGradient() {
+        // TODO(Task 6.4): return dL/dW
+        throw new UnsupportedOperationException("Task 6.4: Dense.weightGradient");
+    }
+
+    /** @return &part;<em>L</em>/&part;<em>b</em> of the last backward pass, the live array */
+    public double[] biasGradient() {
+        // TODO(Task 6.4): return dL/db
+        throw new UnsupportedOperationException("Task 6.4: Dense.biasGradient");
+    }
+
+    /** @return <em>n</em>, the number of inputs */
+    public int inputs() {
+        // TODO(Task 6.4): return n
+        throw new UnsupportedOperationException("Task 6.4: Dense.inputs");
+    }
+
+    /** @return <em>m</em>, the number of outputs */
+    public int outputs() {
+        // TODO(Task 6.4): return m
+        throw new UnsupportedOperationException("Task 6.4: Dense.outputs");
+    }
+}

@@ -1,0 +1,49 @@
+package calculus.backprop;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A layer of {@link Neuron}s on {@link Value}s that all read the same inputs: <em>n</em> inputs in, one output per
+ * neuron out.
+ */
+public final class Layer {
+
+    /**
+     * A layer of fresh neurons.
+     *
+     * @param inputs     the number of inputs of every neuron, at least 1
+     * @param outputs    the number of neurons, at least 1
+     * @param activation the nonlinearity of every neuron
+     * @param random     the source of the initial weights
+     * @throws IllegalArgumentException if a size is below 1, or {@code activation} or {@code random} is null
+     */
+    public Layer(int inputs, int outputs, Activation activation, RandomGenerator random) {
+        // TODO(Task 6.3): check the sizes, then make outputs neurons of inputs inputs each
+        throw new UnsupportedOperationException("Task 6.3: Layer constructor");
+    }
+
+    /**
+     * The layer's outputs for one input vector.
+     *
+     * @param x the inputs, as many as each neuron has
+     * @return one output per neuron, in order
+     * @throws IllegalArgumentException if {@code x} is null, holds a null, or has the wrong length
+     */
+    public List<Value> apply(List<Value> x) {
+        // TODO(Task 6.3): apply every neuron to x, one output each
+        throw new UnsupportedOperationException("Task 6.3: Layer.apply");
+    }
+
+    /** @return the parameters of every neuron, neuron by neuron, each in {@link Neuron#parameters()} order */
+    public List<Value> parameters() {
+        // TODO(Task 6.3): every neuron's parameters, neuron after neuron
+        throw new UnsupportedOperationException("Task 6.3: Layer.parameters");
+    }
+
+    /** @return the neurons, in output order */
+    public List<Neuron> neurons() {
+        // TODO(Task 6.3): return the neurons (a copy of the list)
+        throw new UnsupportedOperationException("Task 6.3: Layer.neurons");
+    }
+}

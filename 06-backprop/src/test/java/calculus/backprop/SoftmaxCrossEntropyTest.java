@@ -1,0 +1,147 @@
+package calculus.backprop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import calculus.grading.Explain;
+import calculus.grading.Graded;
+import calculus.grading.TestRandom;
+import calculus.grading.oracle.FiniteDifferences;
+
+/** Task 6.4: softmax and cross-entropy fused, with a numerically stable forward pass. */
+@DisplayName("Task 6.4: softmax cross-entropy")
+class SoftmaxCrossEntropyTest {
+
+    // the loss is a sum of B log-sum-exps of at most 6 terms: a few roundings each, against the same computation
+    // done here
+    private static final double LOSS_TOLERANCE = 1e-12;
+
+    // equal logits: log k and (1/k - [j = y]) / B, each one rounding away
+    private static final double EXAMPLE_TOLERANCE = 1e-15;
+
+    // far out the loss is a difference of logits of size 1000: exact to 1e-12 relative even for a stable formula
+    private static final double HUGE_TOLERANCE = 1e-12;
+
+    @Test
+    @Graded(task = "6.4", points = 3)
+    @DisplayName("6.4 Softmax cross-entropy: equal logits give log k; random logits pass a gradient check")
+    void gradientCheck(TestRandom random) {
+        // equal logits: every class has probability 1/k, the loss is log k, the gradient (1/k - one-hot) / B
+        int k = random.between(2, 6);
+        int batch = random.between(1, 4);
+        double[][] equal = new double[batch][k];
+        int[] labels = new int[batch];
+        for (int r = 0; r < batch; r++) {
+            Arrays.fill(equal[r], random.uniform(-3, 3));
+            labels[r] = random.nextInt(k);
+        }
+        SoftmaxCrossEntropy fused = new SoftmaxCrossEntropy();
+        String same = batch + " rows of " + k + " equal logits";
+        Check.closeTo(Explain.that("loss.forward(logits, labels)").input(same)
+            .hint("every class gets probability 1/k, and -log(1/k) = log k; the loss is the MEAN over the rows"),
+            Math.log(k), fused.forward(equal, labels), EXAMPLE_TOLERANCE);
+        double[] expectedGradient = new double[batch * k];
+        for (int r = 0; r < batch; r++) {
+            for (int j = 0; j < k; j++) {
+                expectedGradient[r * k + j] = ((j == labels[r] ? -1.0 : 0.0) + 1.0 / k) / batch;
+            }
+        }
+        Check.closeTo(Explain.that("loss.backward()").input(same + ", labels " + Arrays.toString(labels))
+            .hint("(softmax - one-hot) / B: the probabilities, minus 1 at the true class, divided by the batch "
+                + "size because the loss is a mean"), expectedGradient, Check.flatten(fused.backward()),
+            EXAMPLE_TOLERANCE);
+
+        for (int trial = 0; trial < 20; trial++) {
+            int classes = random.between(2, 6);
+            int rows = random.between(1, 6);
+            double[][] z = random.matrix(rows, classes, -4, 4);
+            int[] y = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                y[r] = random.nextInt(classes);
+            }
+            String input = rows + " x " + classes + " logits in [-4, 4]";
+            SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+            Check.closeTo(Explain.that("loss.forward(logits, labels)").input(input)
+                .hint("the mean over the rows of log(sum_j e^z_j) - z_label"), meanCrossEntropy(z, y),
+                loss.forward(z, y), LOSS_TOLERANCE);
+            double[] expected = FiniteDifferences.gradient(
+                flat -> new SoftmaxCrossEntropy().forward(Check.reshape(flat, rows, classes), y), Check.flatten(z));
+            MatrixLayersTest.gradientCheck("loss.backward(), dL/dlogits", input, expected,
+                Check.flatten(loss.backward()), "(softmax(z) - one-hot(label)) / B, row by row");
+            double[][] p = SoftmaxCrossEntropy.softmax(z);
+            for (int r = 0; r < rows; r++) {
+                double sum = 0;
+                for (int j = 0; j < classes; j++) {
+                    Check.closeTo(Explain.that("SoftmaxCrossEntropy.softmax(z)[" + r + "][" + j + "]").input(input)
+                        .hint("e^z_j / sum_i e^z_i, row by row"), softmax(z[r])[j], p[r][j], LOSS_TOLERANCE);
+                    sum += p[r][j];
+                }
+                Check.closeTo(Explain.that("the sum of row " + r + " of softmax(z)").input(input), 1.0, sum, 1e-14);
+            }
+        }
+    }
+
+    @Test
+    @Graded(task = "6.4", points = 2)
+    @DisplayName("6.4 Softmax cross-entropy is finite and exact for logits of size 1000 (log-sum-exp)")
+    void stableForHugeLogits(TestRandom random) {
+        double shift = random.uniform(500, 1000);
+        double[][] z = {{1000, 0, -1000}, {1000, 0, -1000}, {-1000, 1000, 0}, {shift, shift, shift}};
+        int[] labels = {0, 2, 0, 1};
+        // row by row -log p_label: e^-1000 vanishes next to 1, so log-sum-exp is the largest logit
+        double[] rowLosses = {0, 2000, 2000, Math.log(3)};
+        double expected = (rowLosses[0] + rowLosses[1] + rowLosses[2] + rowLosses[3]) / 4;
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        double received = loss.forward(z, labels);
+        String input = "logits " + Check.show(z) + ", labels [0, 2, 0, 1]";
+        Check.closeTo(Explain.that("loss.forward(logits, labels)").input(input)
+            .hint("e^1000 overflows to infinity: subtract each row's largest logit M first, "
+                + "log sum e^z = M + log sum e^(z - M); and use log-sum-exp minus z_label, never log(p) of a "
+                + "probability that underflowed to 0"), expected, received, HUGE_TOLERANCE);
+        double[][] g = loss.backward();
+        double[] expectedGradient = {0, 0, 0, 0.25, 0, -0.25, -0.25, 0.25, 0, 1.0 / 12, -1.0 / 6, 1.0 / 12};
+        Check.closeTo(Explain.that("loss.backward()").input(input)
+            .hint("the probabilities must be computed from the shifted logits too, or they are NaN"),
+            expectedGradient, Check.flatten(g), 1e-15);
+        double[][] p = SoftmaxCrossEntropy.softmax(z);
+        assertThat(p[0][0]).as("softmax([1000, 0, -1000])[0], of a huge logit: 1, not NaN").isEqualTo(1.0);
+    }
+
+    /** The mean cross-entropy, computed here by log-sum-exp. */
+    private static double meanCrossEntropy(double[][] z, int[] y) {
+        double total = 0;
+        for (int r = 0; r < z.length; r++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : z[r]) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (double v : z[r]) {
+                sum += Math.exp(v - max);
+            }
+            total += max + Math.log(sum) - z[r][y[r]];
+        }
+        return total / z.length;
+    }
+
+    private static double[] softmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double[] p = new double[z.length];
+        double sum = 0;
+        for (int j = 0; j < z.length; j++) {
+            p[j] = Math.exp(z[j] - max);
+            sum += p[j];
+        }
+        for (int j = 0; j < z.length; j++) {
+            p[j] /= sum;
+        }
+        return p;
+    }
+}

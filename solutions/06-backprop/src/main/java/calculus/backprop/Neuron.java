@@ -1,0 +1,70 @@
+package calculus.backprop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * One neuron on {@link Value}s: <em>y</em> = φ(<em>w</em><sub>1</sub><em>x</em><sub>1</sub> + … +
+ * <em>w</em><sub><em>n</em></sub><em>x</em><sub><em>n</em></sub> + <em>b</em>), with φ its {@link Activation}.
+ *
+ * <p>Its weights start uniform in [−1/√<em>n</em>, 1/√<em>n</em>) (as PyTorch's {@code Linear} does), so that the
+ * weighted sum of <em>n</em> inputs of order 1 stays of order 1 and tanh does not start saturated; its bias starts
+ * at 0. Random weights break the symmetry: neurons that start equal receive equal gradients and stay equal forever.
+ */
+public final class Neuron {
+
+    private final List<Value> weights;
+    private final Value bias;
+    private final Activation activation;
+
+    /**
+     * A neuron with random weights.
+     *
+     * @param inputs     the number of inputs <em>n</em>, at least 1
+     * @param activation the nonlinearity φ
+     * @param random     the source of the initial weights
+     * @throws IllegalArgumentException if {@code inputs} &lt; 1, or {@code activation} or {@code random} is null
+     */
+    public Neuron(int inputs, Activation activation, RandomGenerator random) {
+        Checks.positive("inputs", inputs);
+        Checks.nonNull("activation", activation);
+        Checks.nonNull("random", random);
+        double bound = 1.0 / Math.sqrt(inputs);
+        this.weights = new ArrayList<>(inputs);
+        for (int i = 0; i < inputs; i++) {
+            weights.add(new Value(random.nextDouble(-bound, bound)));
+        }
+        this.bias = new Value(0.0);
+        this.activation = activation;
+    }
+
+    /**
+     * The neuron's output for one input vector, as a graph of {@link Value}s that ends at the output.
+     *
+     * @param x the inputs <em>x</em><sub>1</sub>, …, <em>x</em><sub><em>n</em></sub>
+     * @return φ(<em>w</em>·<em>x</em> + <em>b</em>)
+     * @throws IllegalArgumentException if {@code x} is null, holds a null, or does not have <em>n</em> entries
+     */
+    public Value apply(List<Value> x) {
+        Checks.inputs("x", x, weights.size());
+        // start from the bias: one node fewer than starting from a zero and adding the bias last
+        Value sum = bias;
+        for (int i = 0; i < weights.size(); i++) {
+            sum = sum.add(weights.get(i).mul(x.get(i)));
+        }
+        return activation.apply(sum);
+    }
+
+    /** @return the parameters: the weights in input order, then the bias (the live values, not copies) */
+    public List<Value> parameters() {
+        List<Value> all = new ArrayList<>(weights);
+        all.add(bias);
+        return all;
+    }
+
+    /** @return the activation φ */
+    public Activation activation() {
+        return activation;
+    }
+}

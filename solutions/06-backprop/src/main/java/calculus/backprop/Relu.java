@@ -1,0 +1,42 @@
+package calculus.backprop;
+
+/**
+ * The rectified linear unit, entry by entry: <em>y</em> = max(0, <em>x</em>), with &part;<em>L</em>/&part;<em>x</em>
+ * = &part;<em>L</em>/&part;<em>y</em> where <em>x</em> &gt; 0 and 0 elsewhere (0 at the kink <em>x</em> = 0, as
+ * most libraries take it). A gate: the gradient flows through the units that were on, and nowhere else.
+ */
+public final class Relu implements BatchLayer {
+
+    private double[][] input;
+
+    /** max(0, <em>x</em>) entry by entry; keeps a reference to {@code input}. */
+    @Override
+    public double[][] forward(double[][] input) {
+        int n = Checks.matrix("input", input, -1);
+        double[][] out = new double[input.length][n];
+        for (int r = 0; r < input.length; r++) {
+            for (int i = 0; i < n; i++) {
+                out[r][i] = Math.max(0.0, input[r][i]);
+            }
+        }
+        this.input = input;
+        return out;
+    }
+
+    /** The output gradient where the input was positive, 0 elsewhere. */
+    @Override
+    public double[][] backward(double[][] outputGradient) {
+        if (input == null) {
+            throw new IllegalStateException("backward needs a forward pass first");
+        }
+        int n = input[0].length;
+        Checks.shape("outputGradient", outputGradient, input.length, n);
+        double[][] inputGradient = new double[input.length][n];
+        for (int r = 0; r < input.length; r++) {
+            for (int i = 0; i < n; i++) {
+                inputGradient[r][i] = input[r][i] > 0 ? outputGradient[r][i] : 0.0;
+            }
+        }
+        return inputGradient;
+    }
+}

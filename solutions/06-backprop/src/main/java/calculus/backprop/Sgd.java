@@ -1,0 +1,55 @@
+package calculus.backprop;
+
+import java.util.List;
+
+/**
+ * Plain stochastic gradient descent on {@link Value} parameters: <em>p</em> ← <em>p</em> − η
+ * &part;<em>L</em>/&part;<em>p</em>, with a fixed learning rate η.
+ *
+ * <p>One training step is: build the loss (the forward pass), {@link #zeroGrad()}, {@code loss.backward()},
+ * {@link #step()}. Zeroing comes first because {@link Value#backward()} adds to the gradients of the leaves.
+ */
+public final class Sgd {
+
+    private final List<Value> parameters;
+    private final double learningRate;
+
+    /**
+     * An optimizer for the given parameters.
+     *
+     * @param parameters   the leaves to train (the list is copied, the values are not)
+     * @param learningRate the step size η, positive and finite
+     * @throws IllegalArgumentException if {@code parameters} is null or holds a null, or {@code learningRate} is
+     *     not positive and finite
+     */
+    public Sgd(List<Value> parameters, double learningRate) {
+        Checks.nonNull("parameters", parameters);
+        for (int i = 0; i < parameters.size(); i++) {
+            Checks.nonNull("parameters[" + i + "]", parameters.get(i));
+        }
+        Checks.positiveFinite("learningRate", learningRate);
+        this.parameters = List.copyOf(parameters);
+        this.learningRate = learningRate;
+    }
+
+    /** Sets the gradient of every parameter to 0. */
+    public void zeroGrad() {
+        for (Value p : parameters) {
+            p.zeroGrad();
+        }
+    }
+
+    /**
+     * Moves every parameter against its gradient: <em>p</em> ← <em>p</em> − η &part;<em>L</em>/&part;<em>p</em>.
+     */
+    public void step() {
+        for (Value p : parameters) {
+            p.setData(p.data() - learningRate * p.grad());
+        }
+    }
+
+    /** @return the learning rate η */
+    public double learningRate() {
+        return learningRate;
+    }
+}

@@ -1,0 +1,43 @@
+package calculus.backprop;
+
+/**
+ * tanh, entry by entry: <em>y</em> = tanh <em>x</em>, with &part;<em>L</em>/&part;<em>x</em> =
+ * &part;<em>L</em>/&part;<em>y</em> · (1 − <em>y</em><sup>2</sup>). The derivative is written with the output, so
+ * the layer keeps its output for the backward pass and never evaluates tanh twice.
+ */
+public final class Tanh implements BatchLayer {
+
+    private double[][] output;
+
+    /** tanh entry by entry; keeps the output for the backward pass. */
+    @Override
+    public double[][] forward(double[][] input) {
+        int n = Checks.matrix("input", input, -1);
+        double[][] out = new double[input.length][n];
+        for (int r = 0; r < input.length; r++) {
+            for (int i = 0; i < n; i++) {
+                out[r][i] = Math.tanh(input[r][i]);
+            }
+        }
+        this.output = out;
+        return out;
+    }
+
+    /** The output gradient times 1 − <em>y</em><sup>2</sup>, entry by entry. */
+    @Override
+    public double[][] backward(double[][] outputGradient) {
+        if (output == null) {
+            throw new IllegalStateException("backward needs a forward pass first");
+        }
+        int n = output[0].length;
+        Checks.shape("outputGradient", outputGradient, output.length, n);
+        double[][] inputGradient = new double[output.length][n];
+        for (int r = 0; r < output.length; r++) {
+            for (int i = 0; i < n; i++) {
+                double y = output[r][i];
+                inputGradient[r][i] = outputGradient[r][i] * (1 - y * y);
+            }
+        }
+        return inputGradient;
+    }
+}

@@ -1,0 +1,431 @@
+package calculus.backprop;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A scalar that remembers how it was computed: one node of a computation graph, for reverse-mode automatic
+ * differentiation (backpropagation).
+ *
+ * <p>Every operation returns a new node that holds three things: its value (the forward computation), the nodes it
+ * was computed from (its <em>parents</em>), and the <em>local derivatives</em> &part;out/&part;parent, computed
+ * right beside the value while the numbers are at hand. For <em>c</em> = <em>a</em>·<em>b</em> the local
+ * derivatives are &part;<em>c</em>/&part;<em>a</em> = <em>b</em> and &part;<em>c</em>/&part;<em>b</em> =
+ * <em>a</em>. {@link #backward()} then walks the graph once, from the output back to the inputs, and applies the
+ * chain rule at every node:
+ *
+ * <p>&part;<em>L</em>/&part;<em>p</em> = &sum;<sub>children <em>c</em> of <em>p</em></sub>
+ * &part;<em>L</em>/&part;<em>c</em> · &part;<em>c</em>/&part;<em>p</em>,
+ *
+ * <p>the sum running over every node that used <em>p</em>: a value used twice receives two contributions.
+ *
+ * <p>Operations with a constant ({@link #add(double)}, {@link #mul(double)}, ...) do not make the constant a node:
+ * nothing needs its gradient, so the node has one parent and the graph stays half as large.
+ *
+ * <p>A value's {@code data} is fixed once computed, except for leaves (values made with {@link #Value(double)}, the
+ * inputs and the parameters), which an optimizer moves with {@link #setData(double)}. The identity of a node is its
+ * object identity: two nodes with equal data are different nodes, so {@code Value} does not override
+ * {@code equals}. Not thread-safe: a graph belongs to one thread.
+ *
+ * <p>Numerical limits: values are IEEE doubles, so {@code exp} overflows to +&infin; beyond 709.78 and the
+ * gradient of a long product may underflow to 0; operations whose result is undefined (the log of a non-positive
+ * number, a division by zero, a non-integer power of a negative number) are refused with an
+ * {@link IllegalArgumentException} rather than returning NaN, which would poison every gradient downstream. Its
+ * message names the operation or the parameter and the offending value: {@code "log needs a positive argument, got
+ * a = -2.0"}, {@code "division by zero: other = 0.0 (dividing a = 3.0)"}, {@code "c must be finite, got c = NaN"}.
+ */
+public final class Value {
+
+    private static final Value[] NO_PARENTS = {};
+    private static final double[] NO_DERIVATIVES = {};
+
+    // the states of a node during topologicalOrder(): a mark on the node itself, because a hash set of visited
+    // nodes would hash tens of thousands of fresh objects per training step, which costs more than the sweep
+    private static final byte UNSEEN = 0;
+    private static final byte OPEN = 1;
+    private static final byte PLACED = 2;
+
+    private double data;
+    private double grad;
+    private byte mark = UNSEEN;
+    private final String op;
+    private final Value[] parents;
+    private final double[] localDerivatives;
+
+    /**
+     * A leaf: an input or a parameter, with no parents and gradient 0.
+     *
+     * @param data its value
+     * @throws IllegalArgumentException if {@code data} is NaN or infinite
+     */
+    public Value(double data) {
+        this(requireFinite("data", data), "", NO_PARENTS, NO_DERIVATIVES);
+    }
+
+    /** A node made by a one-argument operation: its value, and &part;value/&part;input. */
+    private Value(double data, String op, Value input, double derivative) {
+        this(data, op, new Value[] {input}, new double[] {derivative});
+    }
+
+    /** A node made by a two-argument operation: its value, and the local derivative for each input. */
+    private Value(double data, String op, Value left, double dLeft, Value right, double dRight) {
+        this(data, op, new Value[] {left, right}, new double[] {dLeft, dRight});
+    }
+
+    private Value(double data, String op, Value[] parents, double[] localDerivatives) {
+        this.data = data;
+        this.op = op;
+        this.parents = parents;
+        this.localDerivatives = localDerivatives;
+    }
+
+    // ---- Task 6.1: the operations, each local derivative beside its forward computation
+
+    /**
+     * This plus another value.
+     *
+     * @param other the other summand
+     * @return <em>a</em> + <em>b</em>, with &part;/&part;<em>a</em> = 1 and &part;/&part;<em>b</em> = 1
+     * @throws IllegalArgumentException if {@code other} is null
+     */
+    public Value add(Value other) {
+        requireNonNull("other", other);
+        // sum rule: a sum passes its gradient unchanged to both summands
+        return new Value(data + other.data, "+", this, 1.0, other, 1.0);
+    }
+
+    /**
+     * This plus a constant.
+     *
+     * @param c the constant
+     * @return <em>a</em> + <em>c</em>, with &part;/&part;<em>a</em> = 1
+     * @throws IllegalArgumentException if {@code c} is NaN or infinite
+     */
+    public Value add(double c) {
+        requireFinite("c", c);
+        return new Value(data + c, "+c", this, 1.0);
+    }
+
+    /**
+     * This minus another value.
+     *
+     * @param other the value subtracted
+     * @return <em>a</em> − <em>b</em>, with &part;/&part;<em>a</em> = 1 and &part;/&part;<em>b</em> = −1
+     * @throws IllegalArgumentException if {@code other} is null
+     */
+    public Value sub(Value other) {
+        requireNonNull("other", other);
+        return new Value(data - other.data, "-", this, 1.0, other, -1.0);
+    }
+
+    /**
+     * This minus a constant.
+     *
+     * @param c the constant
+     * @return <em>a</em> − <em>c</em>, with &part;/&part;<em>a</em> = 1
+     * @throws IllegalArgumentException if {@code c} is NaN or infinite
+     */
+    public Value sub(double c) {
+        requireFinite("c", c);
+        return new Value(data - c, "-c", this, 1.0);
+    }
+
+    /**
+     * The negation.
+     *
+     * @return −<em>a</em>, with &part;/&part;<em>a</em> = −1
+     */
+    public Value neg() {
+        return new Value(-data, "neg", this, -1.0);
+    }
+
+    /**
+     * This times another value.
+     *
+     * @param other the other factor
+     * @return <em>ab</em>, with &part;/&part;<em>a</em> = <em>b</em> and &part;/&part;<em>b</em> = <em>a</em>
+     * @throws IllegalArgumentException if {@code other} is null
+     */
+    public Value mul(Value other) {
+        requireNonNull("other", other);
+        // product rule: each factor's derivative is the other factor
+        return new Value(data * other.data, "*", this, other.data, other, data);
+    }
+
+    /**
+     * This times a constant.
+     *
+     * @param c the constant
+     * @return <em>ca</em>, with &part;/&part;<em>a</em> = <em>c</em>
+     * @throws IllegalArgumentException if {@code c} is NaN or infinite
+     */
+    public Value mul(double c) {
+        requireFinite("c", c);
+        return new Value(data * c, "*c", this, c);
+    }
+
+    /**
+     * This divided by another value.
+     *
+     * @param other the divisor
+     * @return <em>a</em>/<em>b</em>, with &part;/&part;<em>a</em> = 1/<em>b</em> and &part;/&part;<em>b</em> =
+     *     −<em>a</em>/<em>b</em><sup>2</sup>
+     * @throws IllegalArgumentException if {@code other} is null or zero (the message names {@code other} and its
+     *     value)
+     */
+    public Value div(Value other) {
+        requireNonNull("other", other);
+        if (other.data == 0.0) {
+            throw new IllegalArgumentException("division by zero: other = " + other.data + " (dividing a = " + data
+                + ")");
+        }
+        double quotient = data / other.data;
+        // quotient rule, split per argument: d(a/b)/da = 1/b, d(a/b)/db = -a/b^2 = -(a/b)/b
+        return new Value(quotient, "/", this, 1.0 / other.data, other, -quotient / other.data);
+    }
+
+    /**
+     * This divided by a constant.
+     *
+     * @param c the divisor
+     * @return <em>a</em>/<em>c</em>, with &part;/&part;<em>a</em> = 1/<em>c</em>
+     * @throws IllegalArgumentException if {@code c} is zero, NaN or infinite (the message names {@code c} and its
+     *     value)
+     */
+    public Value div(double c) {
+        requireFinite("c", c);
+        if (c == 0.0) {
+            throw new IllegalArgumentException("division by zero: c = " + c + " (dividing a = " + data + ")");
+        }
+        return new Value(data / c, "/c", this, 1.0 / c);
+    }
+
+    /**
+     * This to a constant power.
+     *
+     * @param exponent the constant exponent <em>c</em>
+     * @return <em>a</em><sup><em>c</em></sup>, with &part;/&part;<em>a</em> = <em>c</em>
+     *     <em>a</em><sup><em>c</em>−1</sup>
+     * @throws IllegalArgumentException if {@code exponent} is NaN or infinite; if this is negative and the exponent
+     *     not an integer (no real result); if this is 0 and the exponent below 1 but not 0 (an infinite result or
+     *     derivative). The message names the exponent and its value
+     */
+    public Value pow(double exponent) {
+        requireFinite("exponent", exponent);
+        if (data < 0 && exponent != Math.rint(exponent)) {
+            throw new IllegalArgumentException("pow of a negative number needs an integer exponent, got a = " + data
+                + ", exponent = " + exponent);
+        }
+        if (data == 0 && exponent < 1 && exponent != 0) {
+            throw new IllegalArgumentException("pow at 0 needs an exponent of 0 or at least 1 (else a^c or its "
+                + "derivative is infinite), got a = 0.0, exponent = " + exponent);
+        }
+        // power rule: d(a^c)/da = c a^(c-1); for c = 0 the value is the constant 1 (Java's 0^0 = 1 included)
+        double derivative = exponent == 0 ? 0.0 : exponent * Math.pow(data, exponent - 1);
+        return new Value(Math.pow(data, exponent), "^" + exponent, this, derivative);
+    }
+
+    /**
+     * The exponential.
+     *
+     * @return e<sup><em>a</em></sup>, with &part;/&part;<em>a</em> = e<sup><em>a</em></sup> (+&infin; beyond
+     *     <em>a</em> = 709.78, where the double overflows)
+     */
+    public Value exp() {
+        double e = Math.exp(data);
+        // the exponential is its own derivative: reuse the value
+        return new Value(e, "exp", this, e);
+    }
+
+    /**
+     * The natural logarithm.
+     *
+     * @return ln <em>a</em>, with &part;/&part;<em>a</em> = 1/<em>a</em>
+     * @throws IllegalArgumentException if this is not positive (the message says "log" and gives the value)
+     */
+    public Value log() {
+        if (!(data > 0)) {
+            throw new IllegalArgumentException("log needs a positive argument, got a = " + data);
+        }
+        return new Value(Math.log(data), "log", this, 1.0 / data);
+    }
+
+    /**
+     * The hyperbolic tangent, the classic squashing activation.
+     *
+     * @return tanh <em>a</em>, with &part;/&part;<em>a</em> = 1 − tanh<sup>2</sup> <em>a</em>
+     */
+    public Value tanh() {
+        double t = Math.tanh(data);
+        // written with the output: backward needs nothing but the value already computed
+        return new Value(t, "tanh", this, 1 - t * t);
+    }
+
+    /**
+     * The rectified linear unit.
+     *
+     * @return max(0, <em>a</em>), with &part;/&part;<em>a</em> = 1 for <em>a</em> &gt; 0 and 0 otherwise (at the
+     *     kink <em>a</em> = 0 the derivative is taken to be 0, as most libraries do)
+     */
+    public Value relu() {
+        boolean active = data > 0;
+        return new Value(active ? data : 0.0, "relu", this, active ? 1.0 : 0.0);
+    }
+
+    /**
+     * The logistic sigmoid σ(<em>a</em>) = 1 / (1 + e<sup>−<em>a</em></sup>), computed without overflow for every
+     * finite <em>a</em>.
+     *
+     * @return σ(<em>a</em>), with &part;/&part;<em>a</em> = σ(<em>a</em>)(1 − σ(<em>a</em>))
+     */
+    public Value sigmoid() {
+        // e^-a overflows for a < -709; for negative a the equal form e^a / (1 + e^a) only ever exponentiates a
+        // negative number
+        double s;
+        if (data >= 0) {
+            s = 1.0 / (1.0 + Math.exp(-data));
+        } else {
+            double e = Math.exp(data);
+            s = e / (1.0 + e);
+        }
+        return new Value(s, "sigmoid", this, s * (1 - s));
+    }
+
+    // ---- Task 6.2: backpropagation
+
+    /**
+     * Every node of the graph that ends at this node, each exactly once, in an order in which every node comes
+     * after all of its parents (the leaves first, this node last). Built iteratively, so a graph a million nodes
+     * deep does not overflow the call stack.
+     *
+     * @return the nodes in topological order, this node last
+     */
+    public List<Value> topologicalOrder() {
+        List<Value> order = new ArrayList<>();
+        Deque<Value> stack = new ArrayDeque<>();
+        stack.push(this);
+        while (!stack.isEmpty()) {
+            Value node = stack.peek();
+            if (node.mark == UNSEEN) {
+                // first visit: leave the node on the stack and put its parents above it, so they are placed first
+                node.mark = OPEN;
+                for (Value parent : node.parents) {
+                    if (parent.mark == UNSEEN) {
+                        stack.push(parent);
+                    }
+                }
+            } else {
+                // back on top: every parent is placed. A node pushed by two children is met here twice
+                stack.pop();
+                if (node.mark == OPEN) {
+                    node.mark = PLACED;
+                    order.add(node);
+                }
+            }
+        }
+        // leave the graph as it was found, ready for the next traversal
+        for (Value node : order) {
+            node.mark = UNSEEN;
+        }
+        return order;
+    }
+
+    /**
+     * Backpropagation from this node: afterwards every node <em>g</em> of the graph holds
+     * {@code grad} = &part;this/&part;<em>g</em>, found in one backward sweep over {@link #topologicalOrder()}.
+     *
+     * <p>Calling it again: the gradients of the interior nodes are recomputed from zero on every call, while the
+     * leaves (inputs and parameters) <em>accumulate</em>: each call adds &part;this/&part;leaf to what the leaf
+     * holds, so calling {@code backward()} twice doubles every leaf's gradient and leaves the interior ones
+     * unchanged. That is what lets the gradients of several losses add up, and why a training step calls
+     * {@link #zeroGrad()} on its parameters first (as {@code optimizer.zero_grad()} in PyTorch).
+     */
+    public void backward() {
+        List<Value> order = topologicalOrder();
+        for (Value node : order) {
+            if (node.parents.length > 0) {
+                node.grad = 0.0;
+            }
+        }
+        // the seed: d this / d this = 1
+        grad += 1.0;
+        for (int k = order.size() - 1; k >= 0; k--) {
+            Value node = order.get(k);
+            for (int i = 0; i < node.parents.length; i++) {
+                // chain rule; += because a parent used by several nodes collects one term per use
+                node.parents[i].grad += node.localDerivatives[i] * node.grad;
+            }
+        }
+    }
+
+    // ---- the node's state (given)
+
+    /** @return this node's value */
+    public double data() {
+        return data;
+    }
+
+    /** @return &part;<em>L</em>/&part;this for the last node <em>L</em> that {@link #backward()} was called on */
+    public double grad() {
+        return grad;
+    }
+
+    /** Sets the gradient to 0: a training step calls it on every parameter before {@link #backward()}. */
+    public void zeroGrad() {
+        grad = 0.0;
+    }
+
+    /**
+     * Moves a leaf to a new value, as an optimizer step does with a parameter. Nodes computed from it earlier keep
+     * their old values: build the graph again (the next forward pass) to use the new one.
+     *
+     * @param data the new value
+     * @throws IllegalArgumentException if {@code data} is NaN or infinite
+     * @throws IllegalStateException    if this node is not a leaf (its value is fixed by its parents)
+     */
+    public void setData(double data) {
+        requireFinite("data", data);
+        if (parents.length > 0) {
+            throw new IllegalStateException("only a leaf can be moved: this node is computed by '" + op + "'");
+        }
+        this.data = data;
+    }
+
+    /** @return the operation that made this node ({@code "*"}, {@code "tanh"}, ...), empty for a leaf */
+    public String op() {
+        return op;
+    }
+
+    /** @return the nodes this one was computed from, in argument order; empty for a leaf */
+    public List<Value> parents() {
+        return List.of(parents);
+    }
+
+    /**
+     * @return &part;this/&part;parent for each of {@link #parents()}, in the same order (a copy), as computed in
+     *     the forward pass
+     */
+    public double[] localDerivatives() {
+        return localDerivatives.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "Value(data=" + data + ", grad=" + grad + (op.isEmpty() ? "" : ", op=" + op) + ")";
+    }
+
+    private static double requireFinite(String name, double x) {
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + name + " = " + x);
+        }
+        return x;
+    }
+
+    private static void requireNonNull(String name, Value v) {
+        if (v == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+    }
+}
