@@ -22,8 +22,8 @@ public record Outcome(Status status, String reason) {
 
     /** The longest reason the scoreboard prints; the JSON keeps the whole message. */
     static final int REASON_WIDTH = 200;
-    /** The most of a reason that its hint may take. */
-    static final int HINT_WIDTH = 110;
+    /** The least of a reason that its hint keeps, however long the first line. */
+    static final int HINT_WIDTH = 60;
 
     private static final String NOT_IMPLEMENTED = UnsupportedOperationException.class.getName();
     /** The skeleton's exception as AssertJ quotes one it caught ("but was:"), not one it expected. */
@@ -97,9 +97,10 @@ public record Outcome(Status status, String reason) {
         if (hint.isEmpty()) {
             return shorten(message);
         }
+        // the first line says what came back ("received NaN"): it goes first, the hint gets the rest
         String glue = " -- hint: ";
-        String h = cut(shorten(hint), HINT_WIDTH);
-        return cut(shorten(lines[0]), REASON_WIDTH - glue.length() - h.length()) + glue + h;
+        String first = cut(shorten(lines[0]), REASON_WIDTH - glue.length() - HINT_WIDTH);
+        return first + glue + cut(shorten(hint), REASON_WIDTH - glue.length() - first.length());
     }
 
     /** Collapses white space and cuts to {@link #REASON_WIDTH} characters. */
