@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
+import calculus.grading.oracle.EvaluationRecorder;
 import calculus.grading.oracle.Fields;
 import calculus.grading.oracle.FiniteDifferences;
 
@@ -88,15 +89,16 @@ class HessianTest {
     void usesSymmetryToSaveEvaluations(TestRandom random) {
         for (int trial = 0; trial < 5; trial++) {
             int n = random.between(2, 6);
-            Recorder f = new Recorder(Fields.random(random, n));
+            EvaluationRecorder recorder = new EvaluationRecorder();
+            ToDoubleFunction<double[]> f = recorder.scalar(Fields.random(random, n));
             double[] x = random.vector(n, -2, 2);
             double[] original = x.clone();
             Hessian.of(f, x, H);
             int budget = 2 * n * n + n;
-            assertThat(f.count())
+            assertThat(recorder.count())
                 .withFailMessage("Hessian.of(f, x, h) with n = %d evaluated f %d times; at most 2n^2 + n = %d are "
                     + "needed: 3 for each of the n diagonal entries, 4 for each of the n(n - 1)/2 entries above it. "
-                    + "The entries below the diagonal are copies (Schwarz), not new work.", n, f.count(), budget)
+                    + "The entries below the diagonal are copies (Schwarz), not new work.", n, recorder.count(), budget)
                 .isLessThanOrEqualTo(budget);
             assertThat(x)
                 .withFailMessage("Hessian.of(f, x, h) changed the caller's array x from %s to %s",

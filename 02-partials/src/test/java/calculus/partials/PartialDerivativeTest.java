@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
+import calculus.grading.oracle.EvaluationRecorder;
 import calculus.grading.oracle.Fields;
 import calculus.grading.oracle.FiniteDifferences;
 
@@ -134,19 +135,20 @@ class PartialDerivativeTest {
     void evaluatesOnlyAlongCoordinateI(TestRandom random) {
         for (int trial = 0; trial < 8; trial++) {
             int n = random.between(2, 6);
-            Recorder f = new Recorder(Fields.random(random, n));
+            EvaluationRecorder recorder = new EvaluationRecorder();
+            ToDoubleFunction<double[]> f = recorder.scalar(Fields.random(random, n));
             double[] x = random.vector(n, -2, 2);
             double[] original = x.clone();
             int i = random.nextInt(n);
             double h = random.logUniform(1e-6, 1e-2);
             PartialDerivative.partial(f, x, i, h);
-            assertThat(f.count())
+            assertThat(recorder.count())
                 .withFailMessage("PartialDerivative.partial(f, x, %d, h) evaluated f %d times; the central difference "
-                    + "needs exactly 2 evaluations, f(x + h e_i) and f(x - h e_i)", i, f.count())
+                    + "needs exactly 2 evaluations, f(x + h e_i) and f(x - h e_i)", i, recorder.count())
                 .isEqualTo(2);
             double low = Double.POSITIVE_INFINITY;
             double high = Double.NEGATIVE_INFINITY;
-            for (double[] p : f.points()) {
+            for (double[] p : recorder.points()) {
                 for (int j = 0; j < n; j++) {
                     if (j != i) {
                         assertThat(p[j])

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
+import calculus.grading.oracle.EvaluationRecorder;
 import calculus.grading.oracle.Fields;
 import calculus.grading.oracle.FiniteDifferences;
 
@@ -69,8 +70,8 @@ class SliceTest {
             double[] x = random.vector(n, -2, 2);
             double[] original = x.clone();
             int i = random.nextInt(n);
-            Recorder recorder = new Recorder(f);
-            DoubleUnaryOperator slice = Slice.along(recorder, x, i);
+            EvaluationRecorder recorder = new EvaluationRecorder();
+            DoubleUnaryOperator slice = Slice.along(recorder.scalar(f), x, i);
             for (int k = 0; k < 3; k++) {
                 double t = random.uniform(-2, 2);
                 recorder.reset();

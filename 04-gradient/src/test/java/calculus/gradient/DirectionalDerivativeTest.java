@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
+import calculus.grading.oracle.EvaluationRecorder;
 import calculus.grading.oracle.Fields;
 import calculus.grading.oracle.FiniteDifferences;
 
@@ -46,7 +48,7 @@ class DirectionalDerivativeTest {
     void workedExamples(String gradientText, String directionText, double expected) {
         double[] gradient = Check.vector(gradientText);
         double[] direction = Check.vector(directionText);
-        Check.closeTo(Explain.that("DirectionalDerivative.fromGradient(gradient, direction)")
+        Expect.closeTo(Explain.that("DirectionalDerivative.fromGradient(gradient, direction)")
             .input("gradient", gradient, "direction", direction)
             .hint("the direction need not be a unit vector: divide by its length, so that [0, 2] and [0, 1] give "
                 + "the same rate of change"), expected, DirectionalDerivative.fromGradient(gradient, direction), EXACT);
@@ -102,7 +104,7 @@ class DirectionalDerivativeTest {
             double expected = FiniteDifferences.derivative(t -> f.applyAsDouble(along(x, u, t)), 0.0);
             double[] xBefore = x.clone();
             double[] directionBefore = direction.clone();
-            Recorder recorder = new Recorder();
+            EvaluationRecorder recorder = new EvaluationRecorder();
             double received = DirectionalDerivative.numerical(recorder.scalar(f), x, direction, H);
             boolean unnormalised = Math.abs(received - length * expected) <= 1e-6 * Math.abs(length * expected);
             double tolerance = NUMERICAL_TOLERANCE * Math.max(1, Math.abs(expected));
@@ -138,11 +140,11 @@ class DirectionalDerivativeTest {
             for (int i = 0; i < n; i++) {
                 expected[i] = gradient[i] / gradientNorm;
             }
-            Check.closeTo(Explain.that("DirectionalDerivative.steepestAscent(gradient)").input("gradient", gradient)
+            Expect.closeTo(Explain.that("DirectionalDerivative.steepestAscent(gradient)").input("gradient", gradient)
                 .hint("the steepest direction is the gradient divided by its length: a unit vector"),
                 expected, ascent, EXACT);
             double steepest = FiniteDifferences.derivative(t -> f.applyAsDouble(along(x, ascent, t)), 0.0);
-            Check.closeTo(Explain.that("the derivative along steepestAscent(gradient)").input("gradient", gradient)
+            Expect.closeTo(Explain.that("the derivative along steepestAscent(gradient)").input("gradient", gradient)
                 .hint("along the unit gradient direction f climbs at the rate |gradient|"),
                 gradientNorm, steepest, NUMERICAL_TOLERANCE);
             for (int k = 0; k < RANDOM_DIRECTIONS; k++) {
@@ -171,7 +173,7 @@ class DirectionalDerivativeTest {
             for (int i = 0; i < n; i++) {
                 expected[i] = -gradient[i] / gradientNorm;
             }
-            Check.closeTo(Explain.that("DirectionalDerivative.steepestDescent(gradient)").input("gradient", gradient)
+            Expect.closeTo(Explain.that("DirectionalDerivative.steepestDescent(gradient)").input("gradient", gradient)
                 .hint("the steepest way down is minus the gradient, divided by its length"), expected, descent, EXACT);
             double steepest = FiniteDifferences.derivative(t -> f.applyAsDouble(along(x, descent, t)), 0.0);
             for (int k = 0; k < RANDOM_DIRECTIONS; k++) {
@@ -196,21 +198,21 @@ class DirectionalDerivativeTest {
     void rejectsBadInput() {
         double[] gradient = {3, 4};
         double[] zero = {0, 0};
-        Check.rejects("DirectionalDerivative.fromGradient(gradient, [0, 0])",
+        Expect.rejects("DirectionalDerivative.fromGradient(gradient, [0, 0])",
             () -> DirectionalDerivative.fromGradient(gradient, zero), "direction", "zero");
-        Check.rejects("DirectionalDerivative.numerical(f, x, [0, 0], h)",
+        Expect.rejects("DirectionalDerivative.numerical(f, x, [0, 0], h)",
             () -> DirectionalDerivative.numerical(p -> p[0], gradient, zero, H), "direction", "zero");
-        Check.rejects("DirectionalDerivative.steepestAscent([0, 0])",
+        Expect.rejects("DirectionalDerivative.steepestAscent([0, 0])",
             () -> DirectionalDerivative.steepestAscent(zero), "gradient", "zero");
-        Check.rejects("DirectionalDerivative.steepestDescent([0, 0])",
+        Expect.rejects("DirectionalDerivative.steepestDescent([0, 0])",
             () -> DirectionalDerivative.steepestDescent(zero), "gradient", "zero");
-        Check.rejects("DirectionalDerivative.fromGradient(gradient, direction) with lengths 2 and 3",
+        Expect.rejects("DirectionalDerivative.fromGradient(gradient, direction) with lengths 2 and 3",
             () -> DirectionalDerivative.fromGradient(gradient, new double[] {1, 2, 3}), "direction", "2", "3");
-        Check.rejects("DirectionalDerivative.numerical(f, x, direction, -1.0)",
+        Expect.rejects("DirectionalDerivative.numerical(f, x, direction, -1.0)",
             () -> DirectionalDerivative.numerical(p -> p[0], gradient, gradient, -1.0), "h", "-1.0");
-        Check.rejects("DirectionalDerivative.numerical(null, x, direction, h)",
+        Expect.rejects("DirectionalDerivative.numerical(null, x, direction, h)",
             () -> DirectionalDerivative.numerical(null, gradient, gradient, H), "f", "null");
-        Check.rejects("DirectionalDerivative.numerical(f, x, direction, h) with lengths 2 and 3",
+        Expect.rejects("DirectionalDerivative.numerical(f, x, direction, h) with lengths 2 and 3",
             () -> DirectionalDerivative.numerical(p -> p[0], gradient, new double[] {1, 2, 3}, H), "direction", "2",
             "3");
     }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.grading.Entries;
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -45,7 +47,7 @@ class GradientCheckTest {
     void relativeErrorWorkedExamples(String aText, String bText, double expected) {
         double[] a = Check.vector(aText);
         double[] b = Check.vector(bText);
-        Check.closeTo(Explain.that("GradientCheck.relativeError(a, b)").input("a", a, "b", b)
+        Expect.closeTo(Explain.that("GradientCheck.relativeError(a, b)").input("a", a, "b", b)
             .hint("|a - b| / max(|a|, |b|) with the Euclidean norm; define it as 0 when a and b are both zero"),
             expected, GradientCheck.relativeError(a, b), EXACT);
     }
@@ -81,12 +83,12 @@ class GradientCheckTest {
             // the difference a - b of two close vectors carries the rounding of a and b: relative to the
             // difference that is up to eps |a| / |a - b|, hence the allowance that grows as b nears a
             double tolerance = EXACT * (1 + 1 / expected);
-            Check.closeTo(Explain.that("GradientCheck.relativeError(a, b)").input("a", a, "b", b), expected, received,
+            Expect.closeTo(Explain.that("GradientCheck.relativeError(a, b)").input("a", a, "b", b), expected, received,
                 tolerance);
-            Check.closeTo(Explain.that("GradientCheck.relativeError(b, a)").input("a", a, "b", b)
+            Expect.closeTo(Explain.that("GradientCheck.relativeError(b, a)").input("a", a, "b", b)
                 .hint("the relative error is symmetric: divide by the larger norm, max(|a|, |b|), not by |a|"),
                 received, GradientCheck.relativeError(b, a), tolerance);
-            Check.closeTo(Explain.that("GradientCheck.relativeError(c a, c b)").input("c", c, "a", a, "b", b)
+            Expect.closeTo(Explain.that("GradientCheck.relativeError(c a, c b)").input("c", c, "a", a, "b", b)
                 .hint("scaling a loss by c scales both gradients by c and must not change the verdict: divide the "
                     + "gap by the gradients' size"), received, GradientCheck.relativeError(ca, cb), tolerance);
         }
@@ -156,7 +158,7 @@ class GradientCheckTest {
                 gap[i] = wrong[i] - right[i];
             }
             double expected = Math.sqrt(dot(gap, gap)) / Math.max(size, Math.sqrt(dot(wrong, wrong)));
-            Check.closeTo(Explain.that("the report's relativeError").input(setting), expected,
+            Expect.closeTo(Explain.that("the report's relativeError").input(setting), expected,
                 report.relativeError(), NUMERICAL_SLACK * size / Math.sqrt(dot(gap, gap)) + EXACT);
         }
         // f = x0 + x1 at (0, 0): the central differences are exactly (1, 1), so the analytic (2, 0) is off by 1 in
@@ -195,7 +197,7 @@ class GradientCheckTest {
             assertThat(bad.passed()).as("GradientCheck.check passed the gradient %s, which is m = %d times too large "
                 + "(a sum over the examples where the loss takes a mean), relative error %s", Arrays.toString(summed),
                 m, bad.relativeError()).isFalse();
-            Check.closeTo(Explain.that("the report's relativeError for a gradient m times too large")
+            Expect.closeTo(Explain.that("the report's relativeError for a gradient m times too large")
                 .input("m", m).hint("|m g - g| / max(|m g|, |g|) = (m - 1) / m"),
                 (m - 1.0) / m, bad.relativeError(), NUMERICAL_SLACK);
         }
@@ -207,17 +209,17 @@ class GradientCheckTest {
     void rejectsBadInput() {
         ToDoubleFunction<double[]> f = p -> p[0] * p[1];
         double[] x = {1, 2};
-        Check.rejects("GradientCheck.relativeError(null, b)", () -> GradientCheck.relativeError(null, x), "a", "null");
-        Check.rejects("GradientCheck.relativeError(a, b) with lengths 2 and 3",
+        Expect.rejects("GradientCheck.relativeError(null, b)", () -> GradientCheck.relativeError(null, x), "a", "null");
+        Expect.rejects("GradientCheck.relativeError(a, b) with lengths 2 and 3",
             () -> GradientCheck.relativeError(x, new double[] {1, 2, 3}), "b", "2", "3");
-        Check.rejects("GradientCheck.check(f, analytic, x, 1e-7) with 3 partials for 2 variables",
+        Expect.rejects("GradientCheck.check(f, analytic, x, 1e-7) with 3 partials for 2 variables",
             () -> GradientCheck.check(f, new double[] {1, 2, 3}, x, TOLERANCE), "analytic", "3", "2");
-        Check.rejects("GradientCheck.check(f, analytic, x, 0.0)", () -> GradientCheck.check(f, x, x, 0.0),
+        Expect.rejects("GradientCheck.check(f, analytic, x, 0.0)", () -> GradientCheck.check(f, x, x, 0.0),
             "tolerance", "0.0");
-        Check.rejects("GradientCheck.check(null, analytic, x, 1e-7)", () -> GradientCheck.check(null, x, x, TOLERANCE),
+        Expect.rejects("GradientCheck.check(null, analytic, x, 1e-7)", () -> GradientCheck.check(null, x, x, TOLERANCE),
             "f", "null");
         // ln x at x = 0: the central difference needs ln(-h), which is NaN
-        Check.rejects("GradientCheck.check(ln, analytic, [0], 1e-7), where f is NaN left of x",
+        Expect.rejects("GradientCheck.check(ln, analytic, [0], 1e-7), where f is NaN left of x",
             () -> GradientCheck.check(p -> Math.log(p[0]), new double[] {1}, new double[] {0}, TOLERANCE), "f");
     }
 
@@ -226,7 +228,7 @@ class GradientCheckTest {
      * from the central difference's own error, and is the worst coordinate of the comparison.
      */
     private static int plantable(TestRandom random, double[] gradient) {
-        double largest = Check.maxAbs(gradient);
+        double largest = Entries.maxAbs(gradient);
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < gradient.length; i++) {
             if (Math.abs(gradient[i]) >= 0.2 * largest) {

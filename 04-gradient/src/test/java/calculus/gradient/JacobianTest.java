@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.grading.Entries;
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
+import calculus.grading.oracle.EvaluationRecorder;
 import calculus.grading.oracle.Fields;
 import calculus.grading.oracle.FiniteDifferences;
 
@@ -47,12 +50,12 @@ class JacobianTest {
         double[][] expected = {{xr, xTheta}, {yr, yTheta}};
         assertThat(received).as("Jacobian.numerical(f, x, h) for f: R^2 -> R^2 must be a 2 x 2 matrix").isNotNull()
             .hasDimensions(2, 2);
-        Check.closeTo(Explain.that("Jacobian.numerical(f, x, h), row by row")
+        Expect.closeTo(Explain.that("Jacobian.numerical(f, x, h), row by row")
             .input("f(r, theta)", "(r cos theta, r sin theta)", "x = (r, theta)", point, "h", H)
             .hint(transposed(expected, received))
             .hint("row i is output i, column j is input j: [[dx/dr, dx/dtheta], [dy/dr, dy/dtheta]] = "
                 + "[[cos theta, -r sin theta], [sin theta, r cos theta]]"),
-            Check.flatten(expected), Check.flatten(received), EXAMPLE_TOLERANCE);
+            Entries.flatten(expected), Entries.flatten(received), EXAMPLE_TOLERANCE);
     }
 
     @Test
@@ -78,11 +81,11 @@ class JacobianTest {
                 + "(one row per output, one column per input), got %s%s", n, m, m, n, shape,
                 shape.equals(n + " x " + m) && m != n ? ": rows and columns exchanged" : "")
                 .isNotNull().hasDimensions(m, n);
-            Check.closeTo(Explain.that("Jacobian.numerical(f, x, h), row by row")
+            Expect.closeTo(Explain.that("Jacobian.numerical(f, x, h), row by row")
                 .input("f", Arrays.toString(outputs), "x", x, "h", H)
                 .hint(transposed(expected, received))
                 .hint("entry [i][j] is the partial derivative of output i with respect to input j"),
-                Check.flatten(expected), Check.flatten(received), FIELD_TOLERANCE);
+                Entries.flatten(expected), Entries.flatten(received), FIELD_TOLERANCE);
         }
     }
 
@@ -99,7 +102,7 @@ class JacobianTest {
             }
             double[] x = random.vector(n, -2, 2);
             double[] before = x.clone();
-            Recorder recorder = new Recorder();
+            EvaluationRecorder recorder = new EvaluationRecorder();
             Jacobian.numerical(recorder.vector(map(outputs)), x, H);
             assertThat(x).as("Jacobian.numerical changed x from %s to %s: perturb a copy", Arrays.toString(before),
                 Arrays.toString(x)).containsExactly(before);
@@ -122,7 +125,7 @@ class JacobianTest {
             double[][] row = Jacobian.numerical(p -> new double[] {f.applyAsDouble(p)}, x, H);
             assertThat(row).as("the Jacobian of a scalar function of %d variables is 1 x %d: a single row", n, n)
                 .isNotNull().hasDimensions(1, n);
-            Check.closeTo(Explain.that("Jacobian.numerical(f, x, h)[0] for a scalar f").input("f(x)", f, "x", x)
+            Expect.closeTo(Explain.that("Jacobian.numerical(f, x, h)[0] for a scalar f").input("f(x)", f, "x", x)
                 .hint("for m = 1 the only row is the gradient of f"), f.gradient(x), row[0], FIELD_TOLERANCE);
 
             int m = random.between(1, 4);
@@ -141,7 +144,7 @@ class JacobianTest {
                 }
                 return s;
             }, x);
-            Check.closeTo(Explain.that("Jacobian.transposeTimes(jacobian, v)")
+            Expect.closeTo(Explain.that("Jacobian.transposeTimes(jacobian, v)")
                 .input("jacobian", Arrays.deepToString(exact), "v", v)
                 .hint("entry j is sum over the rows i of jacobian[i][j] * v[i]: the outputs' gradients weighted by v, "
                     + "which is the gradient of v.f (the chain rule)"),
@@ -154,25 +157,25 @@ class JacobianTest {
     @DisplayName("4.6 A null map, a bad step, outputs of changing length or a mismatched v are rejected")
     void rejectsBadInput() {
         double[] x = {1, 2};
-        Check.rejects("Jacobian.numerical(null, x, h)", () -> Jacobian.numerical(null, x, H), "f", "null");
-        Check.rejects("Jacobian.numerical(f, x, -1.0)", () -> Jacobian.numerical(p -> p.clone(), x, -1.0), "h",
+        Expect.rejects("Jacobian.numerical(null, x, h)", () -> Jacobian.numerical(null, x, H), "f", "null");
+        Expect.rejects("Jacobian.numerical(f, x, -1.0)", () -> Jacobian.numerical(p -> p.clone(), x, -1.0), "h",
             "-1.0");
-        Check.rejects("Jacobian.numerical(f, [], h)", () -> Jacobian.numerical(p -> p.clone(), new double[0], H), "x");
-        Check.rejects("Jacobian.numerical(f, x, h) with f returning one value, then two",
+        Expect.rejects("Jacobian.numerical(f, [], h)", () -> Jacobian.numerical(p -> p.clone(), new double[0], H), "x");
+        Expect.rejects("Jacobian.numerical(f, x, h) with f returning one value, then two",
             () -> Jacobian.numerical(p -> p[0] > 1 ? new double[] {1} : new double[] {1, 2}, new double[] {1}, H),
             "f", "1", "2");
         // the first column fixes m = 1; the second column's evaluations return two values
-        Check.rejects("Jacobian.numerical(f, [0, 0], h) with f returning one value for column 0, then two",
+        Expect.rejects("Jacobian.numerical(f, [0, 0], h) with f returning one value for column 0, then two",
             () -> Jacobian.numerical(p -> p[1] != 0 ? new double[] {1, 2} : new double[] {1}, new double[] {0, 0}, H),
             "f", "1", "2");
-        Check.rejects("Jacobian.numerical(f, x, h) with f returning null", () -> Jacobian.numerical(p -> null, x, H),
+        Expect.rejects("Jacobian.numerical(f, x, h) with f returning null", () -> Jacobian.numerical(p -> null, x, H),
             "f", "null");
-        Check.rejects("Jacobian.numerical(f, [1e20], h), where x[0] +- h rounds to x[0]",
+        Expect.rejects("Jacobian.numerical(f, [1e20], h), where x[0] +- h rounds to x[0]",
             () -> Jacobian.numerical(p -> p.clone(), new double[] {1e20}, H), "h");
         double[][] jacobian = {{1, 2, 3}, {4, 5, 6}};
-        Check.rejects("Jacobian.transposeTimes(2 x 3 jacobian, v of length 3)",
+        Expect.rejects("Jacobian.transposeTimes(2 x 3 jacobian, v of length 3)",
             () -> Jacobian.transposeTimes(jacobian, new double[] {1, 2, 3}), "v", "3", "2");
-        Check.rejects("Jacobian.transposeTimes(null, v)", () -> Jacobian.transposeTimes(null, x), "jacobian",
+        Expect.rejects("Jacobian.transposeTimes(null, v)", () -> Jacobian.transposeTimes(null, x), "jacobian",
             "null");
     }
 
@@ -186,7 +189,7 @@ class JacobianTest {
         }
         boolean sameShape = received != null && received.length == t.length
             && Arrays.stream(received).allMatch(row -> row != null && row.length == t[0].length);
-        if (sameShape && Explain.relativeError(Check.flatten(t), Check.flatten(received)) <= 1e-6) {
+        if (sameShape && Explain.relativeError(Entries.flatten(t), Entries.flatten(received)) <= 1e-6) {
             return "this is the transpose of the Jacobian: entry [i][j] must be d f_i / d x_j, so the central "
                 + "difference in x_j fills column j, not row j";
         }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.grading.Entries;
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -49,10 +51,10 @@ class LinearRegressionLossTest {
         double receivedLoss = LinearRegressionLoss.value(theta, X, Y, lambda);
         value.hint(LossOracle.diagnoseValue(receivedLoss, LossOracle.meanSquaredError(theta, X, Y), theta, lambda,
             X.length, true));
-        Check.closeTo(value, loss, receivedLoss, EXACT);
+        Expect.closeTo(value, loss, receivedLoss, EXACT);
         double[] received = LinearRegressionLoss.gradient(theta, X, Y, lambda);
         double[] expected = Check.vector(gradientText);
-        Check.closeTo(Explain.that("LinearRegressionLoss.gradient(theta, x, y, lambda)")
+        Expect.closeTo(Explain.that("LinearRegressionLoss.gradient(theta, x, y, lambda)")
             .input("theta = (w, b)", theta, "x", "[[1], [2]]", "y", Y, "lambda", lambda)
             .hint("dL/dw = (2/m) sum r_i x_i + lambda w and dL/db = (2/m) sum r_i, with r_i = w x_i + b - y_i")
             .hint(LossOracle.diagnoseGradient(received, dataGradient(theta, X, Y), theta, lambda, X.length, true)),
@@ -68,7 +70,7 @@ class LinearRegressionLossTest {
             double data = LossOracle.meanSquaredError(p.theta, p.data.x(), p.data.y());
             double expected = data + LossOracle.penalty(p.theta, p.lambda);
             double received = LinearRegressionLoss.value(p.theta, p.data.x(), p.data.y(), p.lambda);
-            Check.closeTo(p.explain("LinearRegressionLoss.value(theta, x, y, lambda)")
+            Expect.closeTo(p.explain("LinearRegressionLoss.value(theta, x, y, lambda)")
                 .hint(LossOracle.diagnoseValue(received, data, p.theta, p.lambda, p.data.size(), true)),
                 expected, received, VALUE_TOLERANCE);
         }
@@ -82,16 +84,16 @@ class LinearRegressionLossTest {
             Problem p = Problem.draw(random, trial);
             double[][] x = p.data.x();
             double[] y = p.data.y();
-            double[] xBefore = Check.flatten(x);
+            double[] xBefore = Entries.flatten(x);
             double[] expected = FiniteDifferences.gradient(
                 t -> LossOracle.meanSquaredError(t, x, y) + LossOracle.penalty(t, p.lambda), p.theta);
             double[] thetaBefore = p.theta.clone();
             double[] received = LinearRegressionLoss.gradient(p.theta, x, y, p.lambda);
-            Check.closeTo(p.explain("LinearRegressionLoss.gradient(theta, x, y, lambda)")
+            Expect.closeTo(p.explain("LinearRegressionLoss.gradient(theta, x, y, lambda)")
                 .hint(LossOracle.diagnoseGradient(received, dataGradient(p.theta, x, y), p.theta, p.lambda,
                     p.data.size(), true)), expected, received, GRADIENT_TOLERANCE);
             assertThat(p.theta).as("LinearRegressionLoss.gradient changed theta").containsExactly(thetaBefore);
-            assertThat(Check.flatten(x)).as("LinearRegressionLoss.gradient changed x").containsExactly(xBefore);
+            assertThat(Entries.flatten(x)).as("LinearRegressionLoss.gradient changed x").containsExactly(xBefore);
         }
     }
 
@@ -107,7 +109,7 @@ class LinearRegressionLossTest {
             for (int j = 0; j < with.length; j++) {
                 difference[j] = with[j] - without[j];
             }
-            Check.closeTo(p.explain("gradient(theta, x, y, lambda) - gradient(theta, x, y, 0)")
+            Expect.closeTo(p.explain("gradient(theta, x, y, lambda) - gradient(theta, x, y, 0)")
                 .hint("the penalty (lambda/2)|w|^2 has gradient lambda w: lambda w_j for weight j, and 0 for the "
                     + "bias, which is not regularised"), LossOracle.penaltyGradient(p.theta, p.lambda), difference,
                 GRADIENT_TOLERANCE);
@@ -119,19 +121,19 @@ class LinearRegressionLossTest {
     @DisplayName("4.4 Mismatched data, a wrong number of parameters or a negative lambda is rejected")
     void rejectsBadInput() {
         double[] theta = {1, 0};
-        Check.rejects("LinearRegressionLoss.value(null, x, y, 0)",
+        Expect.rejects("LinearRegressionLoss.value(null, x, y, 0)",
             () -> LinearRegressionLoss.value(null, X, Y, 0), "theta", "null");
-        Check.rejects("LinearRegressionLoss.gradient(theta, x, y, 0) with 3 parameters for 1 feature",
+        Expect.rejects("LinearRegressionLoss.gradient(theta, x, y, 0) with 3 parameters for 1 feature",
             () -> LinearRegressionLoss.gradient(new double[] {1, 2, 3}, X, Y, 0), "theta", "3");
-        Check.rejects("LinearRegressionLoss.gradient(theta, x, y, 0) with 3 targets for 2 rows",
+        Expect.rejects("LinearRegressionLoss.gradient(theta, x, y, 0) with 3 targets for 2 rows",
             () -> LinearRegressionLoss.gradient(theta, X, new double[] {3, 5, 7}, 0), "y", "3", "2");
-        Check.rejects("LinearRegressionLoss.value(theta, x, y, -1.0)",
+        Expect.rejects("LinearRegressionLoss.value(theta, x, y, -1.0)",
             () -> LinearRegressionLoss.value(theta, X, Y, -1.0), "lambda", "-1.0");
-        Check.rejects("LinearRegressionLoss.gradient(theta, x, y, 0) with rows of lengths 1 and 2",
+        Expect.rejects("LinearRegressionLoss.gradient(theta, x, y, 0) with rows of lengths 1 and 2",
             () -> LinearRegressionLoss.gradient(theta, new double[][] {{1}, {2, 3}}, Y, 0), "x");
-        Check.rejects("LinearRegressionLoss.value(theta, x, y, 0) with y[1] = NaN",
+        Expect.rejects("LinearRegressionLoss.value(theta, x, y, 0) with y[1] = NaN",
             () -> LinearRegressionLoss.value(theta, X, new double[] {3, Double.NaN}, 0), "y", "NaN");
-        Check.rejects("LinearRegressionLoss.gradient(theta, null, y, 0)",
+        Expect.rejects("LinearRegressionLoss.gradient(theta, null, y, 0)",
             () -> LinearRegressionLoss.gradient(theta, null, Y, 0), "x", "null");
     }
 

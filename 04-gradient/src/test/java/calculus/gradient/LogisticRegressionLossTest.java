@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -48,14 +49,14 @@ class LogisticRegressionLossTest {
     void workedExamples(String thetaText, double lambda, double loss, String gradientText) {
         double[] theta = Check.vector(thetaText);
         double receivedLoss = LogisticRegressionLoss.value(theta, X, LABELS, lambda);
-        Check.closeTo(Explain.that("LogisticRegressionLoss.value(theta, x, labels, lambda)")
+        Expect.closeTo(Explain.that("LogisticRegressionLoss.value(theta, x, labels, lambda)")
             .input("theta = (w, b)", theta, "x", "[[1], [-1]]", "labels", LABELS, "lambda", lambda)
             .hint("L = -(1/m) sum [y log sigma(z) + (1 - y) log(1 - sigma(z))] + (lambda/2) w^2 with z = w x + b; at "
                 + "theta = 0 every sigma is 1/2 and L = log 2")
             .hint(LossOracle.diagnoseValue(receivedLoss, LossOracle.crossEntropy(theta, X, LABELS), theta, lambda,
                 X.length, false)), loss, receivedLoss, EXAMPLE_TOLERANCE);
         double[] received = LogisticRegressionLoss.gradient(theta, X, LABELS, lambda);
-        Check.closeTo(Explain.that("LogisticRegressionLoss.gradient(theta, x, labels, lambda)")
+        Expect.closeTo(Explain.that("LogisticRegressionLoss.gradient(theta, x, labels, lambda)")
             .input("theta = (w, b)", theta, "x", "[[1], [-1]]", "labels", LABELS, "lambda", lambda)
             .hint("dL/dw = (1/m) sum (sigma(z_i) - y_i) x_i + lambda w and dL/db = (1/m) sum (sigma(z_i) - y_i)")
             .hint(LossOracle.diagnoseGradient(received, LossOracle.crossEntropyGradient(theta, X, LABELS), theta,
@@ -71,7 +72,7 @@ class LogisticRegressionLossTest {
             double data = LossOracle.crossEntropy(p.theta, p.data.x(), p.data.labels());
             double expected = data + LossOracle.penalty(p.theta, p.lambda);
             double received = LogisticRegressionLoss.value(p.theta, p.data.x(), p.data.labels(), p.lambda);
-            Check.closeTo(p.explain("LogisticRegressionLoss.value(theta, x, labels, lambda)")
+            Expect.closeTo(p.explain("LogisticRegressionLoss.value(theta, x, labels, lambda)")
                 .hint(LossOracle.diagnoseValue(received, data, p.theta, p.lambda, p.data.size(), false)),
                 expected, received, VALUE_TOLERANCE);
         }
@@ -90,7 +91,7 @@ class LogisticRegressionLossTest {
             double[] dataGradient = FiniteDifferences.gradient(t -> LossOracle.crossEntropy(t, x, labels), p.theta);
             double[] thetaBefore = p.theta.clone();
             double[] received = LogisticRegressionLoss.gradient(p.theta, x, labels, p.lambda);
-            Check.closeTo(p.explain("LogisticRegressionLoss.gradient(theta, x, labels, lambda)")
+            Expect.closeTo(p.explain("LogisticRegressionLoss.gradient(theta, x, labels, lambda)")
                 .hint(LossOracle.diagnoseGradient(received, dataGradient, p.theta, p.lambda, p.data.size(), false)),
                 expected, received, GRADIENT_TOLERANCE);
             assertThat(p.theta).as("LogisticRegressionLoss.gradient changed theta").containsExactly(thetaBefore);
@@ -112,8 +113,8 @@ class LogisticRegressionLossTest {
                     + "log(1 - sigma) meet log(0) = -Infinity, and 0 * -Infinity = NaN. Use -log sigma(z) = "
                     + "softplus(-z) and -log(1 - sigma(z)) = softplus(z), that is Sigmoid.logSigmoid(z) and "
                     + "logSigmoid(-z)");
-            Check.closeTo(value, 500.0, LogisticRegressionLoss.value(theta, x, labels, 0), EXTREME_TOLERANCE);
-            Check.closeTo(Explain.that("LogisticRegressionLoss.gradient(theta, x, labels, 0)")
+            Expect.closeTo(value, 500.0, LogisticRegressionLoss.value(theta, x, labels, 0), EXTREME_TOLERANCE);
+            Expect.closeTo(Explain.that("LogisticRegressionLoss.gradient(theta, x, labels, 0)")
                 .input("theta", theta, "x", "[[1], [-1], [1], [-1]]", "labels", labels)
                 .hint("sigma(z) - y is -1, 0 or 1 here: compute sigma without exp of a large positive number"),
                 new double[] {Math.signum(w) * 0.5, 0}, LogisticRegressionLoss.gradient(theta, x, labels, 0),
@@ -133,7 +134,7 @@ class LogisticRegressionLossTest {
             for (int j = 0; j < gradient.length; j++) {
                 gradient[j] += penalty[j];
             }
-            Check.closeTo(p.explain("LogisticRegressionLoss.gradient(theta, x, labels, lambda)")
+            Expect.closeTo(p.explain("LogisticRegressionLoss.gradient(theta, x, labels, lambda)")
                 .hint("the logits are in the hundreds: use the stable Sigmoid.sigmoid"),
                 gradient, LogisticRegressionLoss.gradient(p.theta, xs, ys, p.lambda), EXTREME_TOLERANCE);
         }
@@ -144,17 +145,17 @@ class LogisticRegressionLossTest {
     @DisplayName("4.4 Labels other than 0 and 1, mismatched data or a negative lambda are rejected")
     void rejectsBadInput() {
         double[] theta = {1, 0};
-        Check.rejects("LogisticRegressionLoss.value(theta, x, [1, 2], 0)",
+        Expect.rejects("LogisticRegressionLoss.value(theta, x, [1, 2], 0)",
             () -> LogisticRegressionLoss.value(theta, X, new int[] {1, 2}, 0), "labels", "2");
-        Check.rejects("LogisticRegressionLoss.gradient(theta, x, [1, -1], 0)",
+        Expect.rejects("LogisticRegressionLoss.gradient(theta, x, [1, -1], 0)",
             () -> LogisticRegressionLoss.gradient(theta, X, new int[] {1, -1}, 0), "labels", "-1");
-        Check.rejects("LogisticRegressionLoss.gradient(theta, x, labels, 0) with 3 labels for 2 rows",
+        Expect.rejects("LogisticRegressionLoss.gradient(theta, x, labels, 0) with 3 labels for 2 rows",
             () -> LogisticRegressionLoss.gradient(theta, X, new int[] {1, 0, 1}, 0), "labels", "3", "2");
-        Check.rejects("LogisticRegressionLoss.value(theta, x, null, 0)",
+        Expect.rejects("LogisticRegressionLoss.value(theta, x, null, 0)",
             () -> LogisticRegressionLoss.value(theta, X, null, 0), "labels", "null");
-        Check.rejects("LogisticRegressionLoss.gradient(theta, x, labels, 0) with 1 parameter for 1 feature",
+        Expect.rejects("LogisticRegressionLoss.gradient(theta, x, labels, 0) with 1 parameter for 1 feature",
             () -> LogisticRegressionLoss.gradient(new double[] {1}, X, LABELS, 0), "theta", "1");
-        Check.rejects("LogisticRegressionLoss.value(theta, x, labels, NaN)",
+        Expect.rejects("LogisticRegressionLoss.value(theta, x, labels, NaN)",
             () -> LogisticRegressionLoss.value(theta, X, LABELS, Double.NaN), "lambda", "NaN");
     }
 

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
+import calculus.grading.oracle.EvaluationRecorder;
 import calculus.grading.oracle.Fields;
 
 /** Task 4.2: the numerical gradient by central differences. */
@@ -60,7 +62,7 @@ class NumericalGradientTest {
         Explain message = Explain.that("NumericalGradient.gradient(f, x, h)").input("f(x)", formula, "x", x, "h", H)
             .hint("entry i is (f(x + h e_i) - f(x - h e_i)) / 2h, where e_i moves coordinate i only");
         double[] received = NumericalGradient.gradient(f, x.clone(), H);
-        Check.closeTo(message.hint(oneSided(f, x, H, received)), expected, received, EXAMPLE_TOLERANCE);
+        Expect.closeTo(message.hint(oneSided(f, x, H, received)), expected, received, EXAMPLE_TOLERANCE);
     }
 
     @Test
@@ -73,7 +75,7 @@ class NumericalGradientTest {
             double[] x = Check.pointAwayFromStationary(random, f);
             Explain message = Explain.that("NumericalGradient.gradient(f, x, h)").input("f(x)", f, "x", x, "h", H);
             double[] received = NumericalGradient.gradient(f, x.clone(), H);
-            Check.closeTo(message.hint(oneSided(f, x, H, received)), f.gradient(x), received, FIELD_TOLERANCE);
+            Expect.closeTo(message.hint(oneSided(f, x, H, received)), f.gradient(x), received, FIELD_TOLERANCE);
         }
     }
 
@@ -92,7 +94,7 @@ class NumericalGradientTest {
                 .hint("a quadratic has no third derivative, so (f(x + h e_i) - f(x - h e_i)) / 2h is exact even for a "
                     + "large h; an error that grows with h means a one-sided difference, or the wrong step in the "
                     + "denominator");
-            Check.closeTo(message, f.gradient(x), received, QUADRATIC_TOLERANCE);
+            Expect.closeTo(message, f.gradient(x), received, QUADRATIC_TOLERANCE);
         }
     }
 
@@ -106,7 +108,7 @@ class NumericalGradientTest {
             double[] x = random.vector(n, -2, 2);
             double[] before = x.clone();
             double h = random.logUniform(1e-6, 1e-2);
-            Recorder recorder = new Recorder();
+            EvaluationRecorder recorder = new EvaluationRecorder();
             NumericalGradient.gradient(recorder.scalar(field), x, h);
             assertThat(x).as("NumericalGradient.gradient(f, x, h) changed x from %s to %s: perturb a copy of x (x[i] "
                 + "+ h - h is not always x[i] again in floating point)", Arrays.toString(before),
@@ -153,24 +155,24 @@ class NumericalGradientTest {
     void rejectsBadInput() {
         ToDoubleFunction<double[]> f = p -> p[0] * p[0];
         double[] x = {1.0, 2.0};
-        Check.rejects("NumericalGradient.gradient(null, x, h)", () -> NumericalGradient.gradient(null, x, H), "f",
+        Expect.rejects("NumericalGradient.gradient(null, x, h)", () -> NumericalGradient.gradient(null, x, H), "f",
             "null");
-        Check.rejects("NumericalGradient.gradient(f, null, h)", () -> NumericalGradient.gradient(f, null, H), "x",
+        Expect.rejects("NumericalGradient.gradient(f, null, h)", () -> NumericalGradient.gradient(f, null, H), "x",
             "null");
-        Check.rejects("NumericalGradient.gradient(f, new double[0], h)",
+        Expect.rejects("NumericalGradient.gradient(f, new double[0], h)",
             () -> NumericalGradient.gradient(f, new double[0], H), "x");
-        Check.rejects("NumericalGradient.gradient(f, x, h) with x[1] = NaN",
+        Expect.rejects("NumericalGradient.gradient(f, x, h) with x[1] = NaN",
             () -> NumericalGradient.gradient(f, new double[] {1.0, Double.NaN}, H), "x", "NaN");
-        Check.rejects("NumericalGradient.gradient(f, x, 0.0)", () -> NumericalGradient.gradient(f, x, 0.0), "h",
+        Expect.rejects("NumericalGradient.gradient(f, x, 0.0)", () -> NumericalGradient.gradient(f, x, 0.0), "h",
             "0.0");
-        Check.rejects("NumericalGradient.gradient(f, x, -0.1)", () -> NumericalGradient.gradient(f, x, -0.1), "h",
+        Expect.rejects("NumericalGradient.gradient(f, x, -0.1)", () -> NumericalGradient.gradient(f, x, -0.1), "h",
             "-0.1");
-        Check.rejects("NumericalGradient.gradient(f, x, NaN)", () -> NumericalGradient.gradient(f, x, Double.NaN),
+        Expect.rejects("NumericalGradient.gradient(f, x, NaN)", () -> NumericalGradient.gradient(f, x, Double.NaN),
             "h", "NaN");
-        Check.rejects("NumericalGradient.gradient(f, x, Infinity)",
+        Expect.rejects("NumericalGradient.gradient(f, x, Infinity)",
             () -> NumericalGradient.gradient(f, x, Double.POSITIVE_INFINITY), "h", "Infinity");
         // next to 1e20 the doubles are 16384 apart: 1e20 + 1e-5 and 1e20 - 1e-5 are both 1e20, a difference of 0/0
-        Check.rejects("NumericalGradient.gradient(f, [1e20, 2], 1e-5), where x[0] +- h rounds to x[0]",
+        Expect.rejects("NumericalGradient.gradient(f, [1e20, 2], 1e-5), where x[0] +- h rounds to x[0]",
             () -> NumericalGradient.gradient(f, new double[] {1e20, 2.0}, H), "h");
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -39,10 +40,10 @@ class SigmoidTest {
         "-1000, 0.0,                   -1000.0",
     })
     void workedValues(double z, double sigma, double logSigma) {
-        Check.closeTo(Explain.that("Sigmoid.sigmoid(z)").input("z", z)
+        Expect.closeTo(Explain.that("Sigmoid.sigmoid(z)").input("z", z)
             .hint("sigma(z) = 1 / (1 + e^-z); for z < 0 write it e^z / (1 + e^z) so that e^-z cannot overflow"),
             sigma, Sigmoid.sigmoid(z), ULPS);
-        Check.closeTo(Explain.that("Sigmoid.logSigmoid(z)").input("z", z)
+        Expect.closeTo(Explain.that("Sigmoid.logSigmoid(z)").input("z", z)
             .hint("log sigma(z) = -log(1 + e^-z) = -(max(-z, 0) + log1p(e^-|z|)): Math.log(sigmoid(z)) gives "
                 + "-Infinity at z = -1000 and 0 instead of -4.2e-18 at z = 40"),
             logSigma, Sigmoid.logSigmoid(z), ULPS);
@@ -58,7 +59,7 @@ class SigmoidTest {
             double s = Sigmoid.sigmoid(z);
             double expected = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
             if (Math.abs(expected) >= Double.MIN_NORMAL) {
-                Check.closeTo(Explain.that("Sigmoid.sigmoid(z)").input("z", z), expected, s, ULPS);
+                Expect.closeTo(Explain.that("Sigmoid.sigmoid(z)").input("z", z), expected, s, ULPS);
             } else {
                 assertThat(Math.abs(s)).as(SUBNORMAL, "sigmoid", z, expected, s).isLessThan(Double.MIN_NORMAL);
             }
@@ -90,7 +91,8 @@ class SigmoidTest {
                     + "e^-z that 1 + e^-z loses";
             }
             if (Math.abs(expected) >= Double.MIN_NORMAL) {
-                Check.closeTo(Explain.that("Sigmoid.logSigmoid(z)").input("z", z).hint(hint), expected, received, ULPS);
+                Expect.closeTo(Explain.that("Sigmoid.logSigmoid(z)").input("z", z).hint(hint), expected, received,
+                    ULPS);
             } else {
                 assertThat(Math.abs(received)).as(SUBNORMAL, "logSigmoid", z, expected, received)
                     .isLessThan(Double.MIN_NORMAL);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -39,10 +40,10 @@ class VectorsTest {
     void workedExamples(String aText, String bText, double dot, double norm) {
         double[] a = Check.vector(aText);
         double[] b = Check.vector(bText);
-        Check.closeTo(Explain.that("Vectors.dot(a, b)").input("a", a, "b", b)
+        Expect.closeTo(Explain.that("Vectors.dot(a, b)").input("a", a, "b", b)
             .hint("a.b = a[0] b[0] + a[1] b[1] + ... : one product per entry, all of them added"),
             dot, Vectors.dot(a, b), EXACT);
-        Check.closeTo(Explain.that("Vectors.norm(a)").input("a", a)
+        Expect.closeTo(Explain.that("Vectors.norm(a)").input("a", a)
             .hint("|a| = sqrt(a[0]^2 + a[1]^2 + ...), the square root of a.a"),
             norm, Vectors.norm(a), EXACT);
     }
@@ -100,10 +101,10 @@ class VectorsTest {
             double[] receivedDifference = Vectors.subtract(a, b);
             double[] receivedMultiple = Vectors.scale(c, a);
             // one addition or multiplication per entry rounds the same way however it is written: exact equality
-            Check.closeTo(Explain.that("Vectors.add(a, b)").input("a", a, "b", b), sum, receivedSum, 0.0);
-            Check.closeTo(Explain.that("Vectors.subtract(a, b)").input("a", a, "b", b)
+            Expect.closeTo(Explain.that("Vectors.add(a, b)").input("a", a, "b", b), sum, receivedSum, 0.0);
+            Expect.closeTo(Explain.that("Vectors.subtract(a, b)").input("a", a, "b", b)
                 .hint("a - b, not b - a"), difference, receivedDifference, 0.0);
-            Check.closeTo(Explain.that("Vectors.scale(c, v)").input("c", c, "v", a), multiple, receivedMultiple, 0.0);
+            Expect.closeTo(Explain.that("Vectors.scale(c, v)").input("c", c, "v", a), multiple, receivedMultiple, 0.0);
             assertThat(a).as("Vectors.add, subtract or scale changed its argument a (or v): write the result into "
                 + "a new array, the caller still needs a").containsExactly(aBefore);
             assertThat(b).as("Vectors.add or subtract changed its argument b: write the result into a new array")
@@ -125,24 +126,24 @@ class VectorsTest {
             for (double vi : v) {
                 sumOfSquares += vi * vi;
             }
-            Check.closeTo(Explain.that("Vectors.norm(v)").input("v", v), Math.sqrt(sumOfSquares), Vectors.norm(v),
+            Expect.closeTo(Explain.that("Vectors.norm(v)").input("v", v), Math.sqrt(sumOfSquares), Vectors.norm(v),
                 NORM_TOLERANCE);
             double c = random.sign() * random.logUniform(1e-3, 1e3);
             double[] cv = new double[v.length];
             for (int i = 0; i < v.length; i++) {
                 cv[i] = c * v[i];
             }
-            Check.closeTo(Explain.that("Vectors.norm(c v)").input("c", c, "v", v)
+            Expect.closeTo(Explain.that("Vectors.norm(c v)").input("c", c, "v", v)
                 .hint("|c v| = |c| |v|: a length is never negative"), Math.abs(c) * Math.sqrt(sumOfSquares),
                 Vectors.norm(cv), NORM_TOLERANCE);
         }
         double[] huge = {3e200, 4e200};
-        Check.closeTo(Explain.that("Vectors.norm(v)").input("v", huge)
+        Expect.closeTo(Explain.that("Vectors.norm(v)").input("v", huge)
             .hint("(3e200)^2 = 9e400 is beyond the largest double (about 1.8e308) and overflows to Infinity: divide "
                 + "every entry by the largest |v[i]| before squaring, and multiply the root by it afterwards"),
             5e200, Vectors.norm(huge), NORM_TOLERANCE);
         double[] tiny = {3e-200, 4e-200};
-        Check.closeTo(Explain.that("Vectors.norm(v)").input("v", tiny)
+        Expect.closeTo(Explain.that("Vectors.norm(v)").input("v", tiny)
             .hint("(3e-200)^2 = 9e-400 is below the smallest double and underflows to 0: divide every entry by the "
                 + "largest |v[i]| before squaring, and multiply the root by it afterwards"),
             5e-200, Vectors.norm(tiny), NORM_TOLERANCE);
@@ -154,21 +155,21 @@ class VectorsTest {
     void rejectsBadVectors() {
         double[] two = {1, 2};
         double[] three = {1, 2, 3};
-        Check.rejects("Vectors.dot(null, b)", () -> Vectors.dot(null, two), "a", "null");
-        Check.rejects("Vectors.dot(a, null)", () -> Vectors.dot(two, null), "b", "null");
-        Check.rejects("Vectors.dot(a, b) with a.length = 2, b.length = 3", () -> Vectors.dot(two, three), "a",
+        Expect.rejects("Vectors.dot(null, b)", () -> Vectors.dot(null, two), "a", "null");
+        Expect.rejects("Vectors.dot(a, null)", () -> Vectors.dot(two, null), "b", "null");
+        Expect.rejects("Vectors.dot(a, b) with a.length = 2, b.length = 3", () -> Vectors.dot(two, three), "a",
             "2", "3");
-        Check.rejects("Vectors.add(a, b) with a.length = 3, b.length = 2", () -> Vectors.add(three, two), "b",
+        Expect.rejects("Vectors.add(a, b) with a.length = 3, b.length = 2", () -> Vectors.add(three, two), "b",
             "3", "2");
-        Check.rejects("Vectors.subtract(a, b) with a.length = 2, b.length = 3", () -> Vectors.subtract(two, three),
+        Expect.rejects("Vectors.subtract(a, b) with a.length = 2, b.length = 3", () -> Vectors.subtract(two, three),
             "a", "2", "3");
-        Check.rejects("Vectors.norm(new double[0])", () -> Vectors.norm(new double[0]), "v");
-        Check.rejects("Vectors.norm(null)", () -> Vectors.norm(null), "v", "null");
-        Check.rejects("Vectors.dot(a, b) with b[1] = NaN", () -> Vectors.dot(two, new double[] {1, Double.NaN}),
+        Expect.rejects("Vectors.norm(new double[0])", () -> Vectors.norm(new double[0]), "v");
+        Expect.rejects("Vectors.norm(null)", () -> Vectors.norm(null), "v", "null");
+        Expect.rejects("Vectors.dot(a, b) with b[1] = NaN", () -> Vectors.dot(two, new double[] {1, Double.NaN}),
             "b", "NaN");
-        Check.rejects("Vectors.add(a, b) with a[0] = Infinity",
+        Expect.rejects("Vectors.add(a, b) with a[0] = Infinity",
             () -> Vectors.add(new double[] {Double.POSITIVE_INFINITY, 0}, two), "a", "Infinity");
-        Check.rejects("Vectors.scale(NaN, v)", () -> Vectors.scale(Double.NaN, two), "c", "NaN");
-        Check.rejects("Vectors.scale(2, null)", () -> Vectors.scale(2, null), "v", "null");
+        Expect.rejects("Vectors.scale(NaN, v)", () -> Vectors.scale(Double.NaN, two), "c", "NaN");
+        Expect.rejects("Vectors.scale(2, null)", () -> Vectors.scale(2, null), "v", "null");
     }
 }

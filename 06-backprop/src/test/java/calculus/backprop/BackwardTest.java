@@ -16,6 +16,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import calculus.grading.Entries;
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -181,7 +183,7 @@ class BackwardTest {
             int variables = random.between(1, 3);
             Expression e = Expressions.random(random, variables, random.between(1, 4), ops);
             double[] point = e.point(random);
-            if (Check.maxAbs(e.gradient(point)) < GRADIENT_FLOOR) {
+            if (Entries.maxAbs(e.gradient(point)) < GRADIENT_FLOOR) {
                 // a gradient that is nearly 0 by cancellation has no relative accuracy to speak of
                 continue;
             }
@@ -194,8 +196,8 @@ class BackwardTest {
             out.backward();
             double[] received = grads(x);
             String input = "f = " + e.formula() + " at x = " + Arrays.toString(point);
-            Check.closeTo(Explain.that("f.data()").input(input), e.value(point), out.data(), EXACT_TOLERANCE);
-            Check.closeTo(Explain.that("the gradient of f: [x0.grad(), x1.grad(), ...] after f.backward()")
+            Expect.closeTo(Explain.that("f.data()").input(input), e.value(point), out.data(), EXACT_TOLERANCE);
+            Expect.closeTo(Explain.that("the gradient of f: [x0.grad(), x1.grad(), ...] after f.backward()")
                 .input(input).hint("a variable appearing several times in the formula is one node used "
                     + "several times: its gradient is the sum over its uses"),
                 e.gradient(point), received, EXACT_TOLERANCE);
@@ -211,7 +213,7 @@ class BackwardTest {
             Graphs.RandomGraph graph = new Graphs.RandomGraph(random, random.between(1, 5), random.between(5, 60));
             double[] point = random.vector(graph.inputs(), -2, 2);
             double[] expected = FiniteDifferences.gradient(graph.function(), point);
-            if (Check.maxAbs(expected) < GRADIENT_FLOOR) {
+            if (Entries.maxAbs(expected) < GRADIENT_FLOOR) {
                 // a nearly flat graph: its gradient is mostly round-off, and a relative error measures nothing
                 continue;
             }
@@ -222,7 +224,7 @@ class BackwardTest {
             }
             Value out = graph.build(x);
             out.backward();
-            Check.closeTo(Explain.that("the gradient of a random graph after out.backward()")
+            Expect.closeTo(Explain.that("the gradient of a random graph after out.backward()")
                 .input("x = " + Arrays.toString(point) + ", " + Graphs.countNodes(out) + " nodes")
                 .hint("interior nodes are reused here: if the gradient is too small, some contribution was "
                     + "overwritten (= instead of +=); if it is far off, check the order: a node must pass on its "
@@ -256,7 +258,7 @@ class BackwardTest {
             output.backward();
             return null;
         });
-        Check.closeTo(Explain.that("x.grad() at the start of the chain").input("y = a_n(...(a_1 x + b_1)...) + b_n, "
+        Expect.closeTo(Explain.that("x.grad() at the start of the chain").input("y = a_n(...(a_1 x + b_1)...) + b_n, "
             + "n = " + CHAIN_LENGTH / 2).hint("dy/dx is the product of the factors a_k"), expected, x.grad(),
             CHAIN_TOLERANCE);
     }
@@ -275,20 +277,20 @@ class BackwardTest {
             double[] interiorOnce = grads(interior);
             out.backward();
             String input = "a random graph of " + Graphs.countNodes(out) + " nodes";
-            Check.closeTo(Explain.that("the leaves' gradients after out.backward() twice").input(input)
+            Expect.closeTo(Explain.that("the leaves' gradients after out.backward() twice").input(input)
                 .hint("the leaves accumulate: the second call adds the same gradient again. If this is more than "
                     + "twice, interior gradients left over from the first call were propagated again: reset every "
                     + "interior node's grad to 0 before the sweep"), scale(2, once), grads(x), REPEAT_TOLERANCE);
-            Check.closeTo(Explain.that("the output's parents' gradients after out.backward() twice").input(input)
+            Expect.closeTo(Explain.that("the output's parents' gradients after out.backward() twice").input(input)
                 .hint("interior nodes are recomputed from 0 on every call, so they do not change"), interiorOnce,
                 grads(interior), REPEAT_TOLERANCE);
-            Check.closeTo(Explain.that("out.grad() after out.backward() twice").input(input)
+            Expect.closeTo(Explain.that("out.grad() after out.backward() twice").input(input)
                 .hint("the sweep starts from d out / d out = 1, on every call"), 1.0, out.grad(), 0.0);
             for (Value leaf : x) {
                 leaf.zeroGrad();
             }
             out.backward();
-            Check.closeTo(Explain.that("the leaves' gradients after zeroGrad() and out.backward()").input(input),
+            Expect.closeTo(Explain.that("the leaves' gradients after zeroGrad() and out.backward()").input(input),
                 once, grads(x), REPEAT_TOLERANCE);
         }
     }
@@ -305,7 +307,7 @@ class BackwardTest {
     }
 
     private static void expectGrad(String what, String input, double expected, Value node, String hint) {
-        Check.closeTo(Explain.that(what).input(input).hint(hint), expected, node.grad(), EXAMPLE_TOLERANCE);
+        Expect.closeTo(Explain.that(what).input(input).hint(hint), expected, node.grad(), EXAMPLE_TOLERANCE);
     }
 
     /** Fresh leaves with data in [−2, 2]. */

@@ -13,6 +13,8 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import calculus.grading.Entries;
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -54,19 +56,19 @@ class MatrixLayersTest {
         Dense dense = new Dense(w, b);
         double[][] y = dense.forward(x);
         String input = "W = " + Check.show(w) + ", b = [0.5, -1, 2], X = " + Check.show(x);
-        Check.closeTo(Explain.that("dense.forward(X), row by row").input(input)
+        Expect.closeTo(Explain.that("dense.forward(X), row by row").input(input)
             .hint("Y = X W + b: row r of Y is sum_i X[r][i] W[i] + b"),
-            new double[] {-0.5, 2, 8, 1.5, -1.5, -1}, Check.flatten(y), EXAMPLE_TOLERANCE);
+            new double[] {-0.5, 2, 8, 1.5, -1.5, -1}, Entries.flatten(y), EXAMPLE_TOLERANCE);
         double[][] g = {{1, 0, -1}, {2, 1, 0}};
         double[][] dx = dense.backward(g);
         String both = input + ", G = " + Check.show(g);
-        Check.closeTo(Explain.that("dense.backward(G), the input gradient G W^T").input(both)
+        Expect.closeTo(Explain.that("dense.backward(G), the input gradient G W^T").input(both)
             .hint("dL/dX[r][i] = sum_j G[r][j] W[i][j]: row r of G times the transpose of W"),
-            new double[] {1, -4, 4, -1.5}, Check.flatten(dx), EXAMPLE_TOLERANCE);
-        Check.closeTo(Explain.that("dense.weightGradient(), X^T G").input(both)
+            new double[] {1, -4, 4, -1.5}, Entries.flatten(dx), EXAMPLE_TOLERANCE);
+        Expect.closeTo(Explain.that("dense.weightGradient(), X^T G").input(both)
             .hint("dL/dW[i][j] = sum_r X[r][i] G[r][j]: a sum over the examples of the batch"),
-            new double[] {1, 0, -1, 0, -1, -2}, Check.flatten(dense.weightGradient()), EXAMPLE_TOLERANCE);
-        Check.closeTo(Explain.that("dense.biasGradient(), the column sums of G").input(both)
+            new double[] {1, 0, -1, 0, -1, -2}, Entries.flatten(dense.weightGradient()), EXAMPLE_TOLERANCE);
+        Expect.closeTo(Explain.that("dense.biasGradient(), the column sums of G").input(both)
             .hint("the bias is added to every example: its gradient sums G over the batch"),
             new double[] {3, 1, -1}, dense.biasGradient(), EXAMPLE_TOLERANCE);
     }
@@ -85,18 +87,18 @@ class MatrixLayersTest {
             double[][] r = random.matrix(batch, m, -1, 1);
             String input = "a " + n + " -> " + m + " layer on a batch of " + batch;
             Dense dense = new Dense(w, b);
-            double[][] xCopy = Check.copy(x);
+            double[][] xCopy = Entries.copy(x);
             double[][] y = dense.forward(x);
-            Check.closeTo(Explain.that("dense.forward(X)").input(input).hint("Y = X W + b"),
-                Check.flatten(affine(x, w, b)), Check.flatten(y), FORWARD_TOLERANCE);
+            Expect.closeTo(Explain.that("dense.forward(X)").input(input).hint("Y = X W + b"),
+                Entries.flatten(affine(x, w, b)), Entries.flatten(y), FORWARD_TOLERANCE);
             double[][] dx = dense.backward(r);
             double[] expectedDx = FiniteDifferences.gradient(
-                flat -> Check.project(r, new Dense(w, b).forward(Check.reshape(flat, batch, n))), Check.flatten(x));
-            gradientCheck("dense.backward(R), dL/dX", input, expectedDx, Check.flatten(dx),
+                flat -> Check.project(r, new Dense(w, b).forward(Check.reshape(flat, batch, n))), Entries.flatten(x));
+            gradientCheck("dense.backward(R), dL/dX", input, expectedDx, Entries.flatten(dx),
                 "dL/dX = G W^T, of the shape of X");
             double[] expectedDw = FiniteDifferences.gradient(
-                flat -> Check.project(r, new Dense(Check.reshape(flat, n, m), b).forward(x)), Check.flatten(w));
-            gradientCheck("dense.weightGradient(), dL/dW", input, expectedDw, Check.flatten(dense.weightGradient()),
+                flat -> Check.project(r, new Dense(Check.reshape(flat, n, m), b).forward(x)), Entries.flatten(w));
+            gradientCheck("dense.weightGradient(), dL/dW", input, expectedDw, Entries.flatten(dense.weightGradient()),
                 "dL/dW = X^T G, of the shape of W, summed over the batch");
             double[] expectedDb = FiniteDifferences.gradient(
                 flat -> Check.project(r, new Dense(w, flat).forward(x)), b);
@@ -105,11 +107,11 @@ class MatrixLayersTest {
             gradientCheck("dense.gradients(): the rows of dL/dW, then dL/db", input,
                 concat(expectedDw, expectedDb), Check.flatten(dense.gradients()),
                 "gradients() lists the same arrays as parameters(): the rows of W, then b");
-            assertThat(Check.flatten(x)).as("dense.forward and backward must not change their input X")
-                .containsExactly(Check.flatten(xCopy));
+            assertThat(Entries.flatten(x)).as("dense.forward and backward must not change their input X")
+                .containsExactly(Entries.flatten(xCopy));
             dense.backward(r);
             gradientCheck("dense.weightGradient() after a second backward(R)", input, expectedDw,
-                Check.flatten(dense.weightGradient()), "each backward pass replaces the stored gradients: reset them "
+                Entries.flatten(dense.weightGradient()), "each backward pass replaces the stored gradients: reset them "
                     + "to 0 before summing over the batch, or a second call doubles them");
         }
     }
@@ -183,8 +185,8 @@ class MatrixLayersTest {
             gradientCheck("network.gradients(), every parameter's dL/dp", input, expected, received,
                 "backward runs the layers in reverse order, each fed the input gradient of the layer after it");
             double[] expectedDx = FiniteDifferences.gradient(flat -> new SoftmaxCrossEntropy()
-                .forward(network.forward(Check.reshape(flat, batch, widths[0])), labels), Check.flatten(x));
-            gradientCheck("network.backward(G), dL/dX", input, expectedDx, Check.flatten(dx),
+                .forward(network.forward(Check.reshape(flat, batch, widths[0])), labels), Entries.flatten(x));
+            gradientCheck("network.backward(G), dL/dX", input, expectedDx, Entries.flatten(dx),
                 "the value backward returns is the first layer's input gradient");
         }
     }
@@ -197,20 +199,20 @@ class MatrixLayersTest {
         assertThatThrownBy(() -> dense.backward(new double[][] {{1, 2}}))
             .as("dense.backward before any forward pass: nothing to differentiate yet")
             .isInstanceOf(IllegalStateException.class);
-        Check.rejects("dense.forward(X) with 2 columns for 3 inputs", () -> dense.forward(new double[][] {{1, 2}}),
+        Expect.rejects("dense.forward(X) with 2 columns for 3 inputs", () -> dense.forward(new double[][] {{1, 2}}),
             "input", "2", "3");
-        Check.rejects("dense.forward(ragged X)", () -> dense.forward(new double[][] {{1, 2, 3}, {1, 2}}), "input");
-        Check.rejects("dense.forward(new double[0][])", () -> dense.forward(new double[0][]), "input");
+        Expect.rejects("dense.forward(ragged X)", () -> dense.forward(new double[][] {{1, 2, 3}, {1, 2}}), "input");
+        Expect.rejects("dense.forward(new double[0][])", () -> dense.forward(new double[0][]), "input");
         dense.forward(new double[][] {{1, 2, 3}, {4, 5, 6}});
-        Check.rejects("dense.backward(G) with 1 row for a batch of 2", () -> dense.backward(new double[][] {{1, 2}}),
+        Expect.rejects("dense.backward(G) with 1 row for a batch of 2", () -> dense.backward(new double[][] {{1, 2}}),
             "outputGradient", "1", "2");
-        Check.rejects("dense.backward(G) with 3 columns for 2 outputs",
+        Expect.rejects("dense.backward(G) with 3 columns for 2 outputs",
             () -> dense.backward(new double[][] {{1, 2, 3}, {4, 5, 6}}), "outputGradient", "3", "2");
-        Check.rejects("new Dense(W 2x3, b of 2)", () -> new Dense(new double[][] {{1, 2, 3}, {4, 5, 6}},
+        Expect.rejects("new Dense(W 2x3, b of 2)", () -> new Dense(new double[][] {{1, 2, 3}, {4, 5, 6}},
             new double[] {1, 2}), "bias", "2", "3");
-        Check.rejects("new Dense(0, 2, random)", () -> new Dense(0, 2, random), "inputs", "0");
-        Check.rejects("new Sequential()", Sequential::new, "layers");
-        Check.rejects("relu.forward(null)", () -> new Relu().forward(null), "input");
+        Expect.rejects("new Dense(0, 2, random)", () -> new Dense(0, 2, random), "inputs", "0");
+        Expect.rejects("new Sequential()", Sequential::new, "layers");
+        Expect.rejects("relu.forward(null)", () -> new Relu().forward(null), "input");
     }
 
     /** Forward against the closed form, backward against the finite differences, for an entry-wise layer. */
@@ -218,22 +220,22 @@ class MatrixLayersTest {
                                    double[][] x, double[][] r, String input,
                                    DoubleUnaryOperator f, String hint) {
         double[][] y = layer.forward(x);
-        double[] expectedY = Check.flatten(x).clone();
+        double[] expectedY = Entries.flatten(x).clone();
         for (int i = 0; i < expectedY.length; i++) {
             expectedY[i] = f.applyAsDouble(expectedY[i]);
         }
-        Check.closeTo(Explain.that(name + ".forward(X)").input(input), expectedY, Check.flatten(y),
+        Expect.closeTo(Explain.that(name + ".forward(X)").input(input), expectedY, Entries.flatten(y),
             FORWARD_TOLERANCE);
         double[][] dx = layer.backward(r);
         int batch = x.length;
         int n = x[0].length;
         double[] expected = FiniteDifferences.gradient(
-            flat -> Check.project(r, fresh.get().forward(Check.reshape(flat, batch, n))), Check.flatten(x));
-        gradientCheck(name + ".backward(R), dL/dX", input, expected, Check.flatten(dx), hint);
+            flat -> Check.project(r, fresh.get().forward(Check.reshape(flat, batch, n))), Entries.flatten(x));
+        gradientCheck(name + ".backward(R), dL/dX", input, expected, Entries.flatten(dx), hint);
     }
 
     static void gradientCheck(String what, String input, double[] expected, double[] received, String hint) {
-        Check.closeTo(Explain.that(what).input(input).hint(hint), expected, received, GRADIENT_CHECK);
+        Expect.closeTo(Explain.that(what).input(input).hint(hint), expected, received, GRADIENT_CHECK);
     }
 
     /** X W + b, computed here for the forward checks. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -63,20 +64,20 @@ class NeuralNetworkTest {
             }
             double expected = activate(activation, z);
             String input = n + " inputs, " + activation + ", w . x + b = " + z;
-            Check.closeTo(Explain.that("neuron.apply(x).data()").input(input)
+            Expect.closeTo(Explain.that("neuron.apply(x).data()").input(input)
                 .hint("the weighted sum w1 x1 + ... + wn xn + b, then the activation (LINEAR: none)"),
                 expected, out.data(), FORWARD_TOLERANCE);
             double slope = slope(activation, z);
             for (int i = 0; i < n; i++) {
-                Check.closeTo(Explain.that("d out / d w" + i).input(input)
+                Expect.closeTo(Explain.that("d out / d w" + i).input(input)
                     .hint("the output must be computed from the neuron's own weight Values (those parameters() "
                         + "returns), not from copies: only then does the gradient reach them"),
                     slope * x.get(i).data(), Graphs.pathDerivative(out, p.get(i)), GRADIENT_TOLERANCE);
-                Check.closeTo(Explain.that("d out / d x" + i).input(input)
+                Expect.closeTo(Explain.that("d out / d x" + i).input(input)
                     .hint("the inputs must be used as given, so that the gradient flows back into them"),
                     slope * p.get(i).data(), Graphs.pathDerivative(out, x.get(i)), GRADIENT_TOLERANCE);
             }
-            Check.closeTo(Explain.that("d out / d b").input(input), slope, Graphs.pathDerivative(out, p.get(n)),
+            Expect.closeTo(Explain.that("d out / d b").input(input), slope, Graphs.pathDerivative(out, p.get(n)),
                 GRADIENT_TOLERANCE);
         }
     }
@@ -165,7 +166,7 @@ class NeuralNetworkTest {
                 h = next;
             }
             for (int j = 0; j < h.length; j++) {
-                Check.closeTo(Explain.that(name + ".apply(x).get(" + j + ").data()")
+                Expect.closeTo(Explain.that(name + ".apply(x).get(" + j + ").data()")
                     .input("x", point).hint("each layer feeds the next; the last layer is linear"),
                     h[j], out.get(j).data(), FORWARD_TOLERANCE);
             }
@@ -197,7 +198,7 @@ class NeuralNetworkTest {
         }
         sgd.step();
         for (int i = 0; i < n; i++) {
-            Check.closeTo(Explain.that("p" + i + " after sgd.step()").input("p", before[i], "grad", grads[i],
+            Expect.closeTo(Explain.that("p" + i + " after sgd.step()").input("p", before[i], "grad", grads[i],
                 "learningRate", rate).hint("p <- p - learningRate * grad: against the gradient, downhill"),
                 before[i] - rate * grads[i], p.get(i).data(), 1e-15);
         }
@@ -212,22 +213,22 @@ class NeuralNetworkTest {
     @DisplayName("6.3 Bad sizes, inputs and rates throw IllegalArgumentException naming them")
     void rejectsBadInput(TestRandom random) {
         Neuron neuron = new Neuron(3, Activation.TANH, random);
-        Check.rejects("neuron.apply(x) with 2 inputs for 3 weights",
+        Expect.rejects("neuron.apply(x) with 2 inputs for 3 weights",
             () -> neuron.apply(List.of(new Value(1), new Value(2))), "x", "2", "3");
-        Check.rejects("neuron.apply(null)", () -> neuron.apply(null), "x");
-        Check.rejects("new Neuron(0, TANH, random)", () -> new Neuron(0, Activation.TANH, random), "inputs", "0");
-        Check.rejects("new Neuron(2, null, random)", () -> new Neuron(2, null, random), "activation");
-        Check.rejects("new Layer(2, 0, TANH, random)", () -> new Layer(2, 0, Activation.TANH, random), "outputs",
+        Expect.rejects("neuron.apply(null)", () -> neuron.apply(null), "x");
+        Expect.rejects("new Neuron(0, TANH, random)", () -> new Neuron(0, Activation.TANH, random), "inputs", "0");
+        Expect.rejects("new Neuron(2, null, random)", () -> new Neuron(2, null, random), "activation");
+        Expect.rejects("new Layer(2, 0, TANH, random)", () -> new Layer(2, 0, Activation.TANH, random), "outputs",
             "0");
-        Check.rejects("new MLP(random, TANH, 2)", () -> new MLP(random, Activation.TANH, 2), "sizes");
-        Check.rejects("new MLP(random, TANH, 2, -4, 1)", () -> new MLP(random, Activation.TANH, 2, -4, 1), "sizes",
+        Expect.rejects("new MLP(random, TANH, 2)", () -> new MLP(random, Activation.TANH, 2), "sizes");
+        Expect.rejects("new MLP(random, TANH, 2, -4, 1)", () -> new MLP(random, Activation.TANH, 2, -4, 1), "sizes",
             "-4");
         MLP mlp = new MLP(random, Activation.TANH, 2, 3, 1);
-        Check.rejects("mlp.apply(1.0, 2.0, 3.0) for 2 inputs", () -> mlp.apply(1.0, 2.0, 3.0), "x", "3", "2");
-        Check.rejects("new Sgd(parameters, 0.0)", () -> new Sgd(mlp.parameters(), 0.0), "learningRate", "0.0");
-        Check.rejects("new Sgd(parameters, NaN)", () -> new Sgd(mlp.parameters(), Double.NaN), "learningRate",
+        Expect.rejects("mlp.apply(1.0, 2.0, 3.0) for 2 inputs", () -> mlp.apply(1.0, 2.0, 3.0), "x", "3", "2");
+        Expect.rejects("new Sgd(parameters, 0.0)", () -> new Sgd(mlp.parameters(), 0.0), "learningRate", "0.0");
+        Expect.rejects("new Sgd(parameters, NaN)", () -> new Sgd(mlp.parameters(), Double.NaN), "learningRate",
             "NaN");
-        Check.rejects("new Sgd(null, 0.1)", () -> new Sgd(null, 0.1), "parameters");
+        Expect.rejects("new Sgd(null, 0.1)", () -> new Sgd(null, 0.1), "parameters");
     }
 
     @Test

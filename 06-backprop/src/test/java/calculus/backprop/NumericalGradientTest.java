@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -59,10 +60,10 @@ class NumericalGradientTest {
                 return new SoftmaxCrossEntropy().forward(problem.network.forward(problem.x), problem.labels);
             }, start);
             Check.unflatten(start, parameters);
-            Check.closeTo(Explain.that("NumericalGradient.of(network, x, labels, 1e-5)").input(problem.toString())
+            Expect.closeTo(Explain.that("NumericalGradient.of(network, x, labels, 1e-5)").input(problem.toString())
                 .hint("(L(p + h e_i) - L(p - h e_i)) / 2h for every parameter p_i, in the order of parameters(), "
                     + "with each parameter put back before the next"), oracle, numerical, CENTRAL_TOLERANCE);
-            Check.closeTo(Explain.that("the backprop gradient, network.gradients() after one forward and backward")
+            Expect.closeTo(Explain.that("the backprop gradient, network.gradients() after one forward and backward")
                 .input(problem.toString()).hint("the numerical gradient passed: backprop must give the same "
                     + "numbers; see the gradient checks of Task 6.4"), numerical, problem.backprop(),
                 CENTRAL_TOLERANCE);
@@ -101,13 +102,13 @@ class NumericalGradientTest {
     @DisplayName("6.6 A step that is not positive and finite, or a missing network, is rejected")
     void rejectsBadStep(TestRandom random) {
         Problem problem = new Problem(random, null);
-        Check.rejects("NumericalGradient.of(network, x, labels, 0.0)",
+        Expect.rejects("NumericalGradient.of(network, x, labels, 0.0)",
             () -> NumericalGradient.of(problem.network, problem.x, problem.labels, 0.0), "h", "0.0");
-        Check.rejects("NumericalGradient.of(network, x, labels, -1e-5)",
+        Expect.rejects("NumericalGradient.of(network, x, labels, -1e-5)",
             () -> NumericalGradient.of(problem.network, problem.x, problem.labels, -1e-5), "h", "-1.0E-5");
-        Check.rejects("NumericalGradient.of(network, x, labels, NaN)",
+        Expect.rejects("NumericalGradient.of(network, x, labels, NaN)",
             () -> NumericalGradient.of(problem.network, problem.x, problem.labels, Double.NaN), "h", "NaN");
-        Check.rejects("NumericalGradient.of(null, x, labels, 1e-5)",
+        Expect.rejects("NumericalGradient.of(null, x, labels, 1e-5)",
             () -> NumericalGradient.of(null, problem.x, problem.labels, 1e-5), "network");
         // a well-formed call last, so that a skeleton fails here with its own exception
         assertThat(NumericalGradient.of(problem.network, problem.x, problem.labels, NumericalGradient.STEP))

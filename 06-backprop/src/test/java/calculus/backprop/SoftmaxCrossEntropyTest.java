@@ -7,6 +7,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import calculus.grading.Entries;
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -41,7 +43,7 @@ class SoftmaxCrossEntropyTest {
         }
         SoftmaxCrossEntropy fused = new SoftmaxCrossEntropy();
         String same = batch + " rows of " + k + " equal logits";
-        Check.closeTo(Explain.that("loss.forward(logits, labels)").input(same)
+        Expect.closeTo(Explain.that("loss.forward(logits, labels)").input(same)
             .hint("every class gets probability 1/k, and -log(1/k) = log k; the loss is the MEAN over the rows"),
             Math.log(k), fused.forward(equal, labels), EXAMPLE_TOLERANCE);
         double[] expectedGradient = new double[batch * k];
@@ -50,9 +52,9 @@ class SoftmaxCrossEntropyTest {
                 expectedGradient[r * k + j] = ((j == labels[r] ? -1.0 : 0.0) + 1.0 / k) / batch;
             }
         }
-        Check.closeTo(Explain.that("loss.backward()").input(same + ", labels " + Arrays.toString(labels))
+        Expect.closeTo(Explain.that("loss.backward()").input(same + ", labels " + Arrays.toString(labels))
             .hint("(softmax - one-hot) / B: the probabilities, minus 1 at the true class, divided by the batch "
-                + "size because the loss is a mean"), expectedGradient, Check.flatten(fused.backward()),
+                + "size because the loss is a mean"), expectedGradient, Entries.flatten(fused.backward()),
             EXAMPLE_TOLERANCE);
 
         for (int trial = 0; trial < 20; trial++) {
@@ -65,22 +67,22 @@ class SoftmaxCrossEntropyTest {
             }
             String input = rows + " x " + classes + " logits in [-4, 4]";
             SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
-            Check.closeTo(Explain.that("loss.forward(logits, labels)").input(input)
+            Expect.closeTo(Explain.that("loss.forward(logits, labels)").input(input)
                 .hint("the mean over the rows of log(sum_j e^z_j) - z_label"), meanCrossEntropy(z, y),
                 loss.forward(z, y), LOSS_TOLERANCE);
             double[] expected = FiniteDifferences.gradient(
-                flat -> new SoftmaxCrossEntropy().forward(Check.reshape(flat, rows, classes), y), Check.flatten(z));
+                flat -> new SoftmaxCrossEntropy().forward(Check.reshape(flat, rows, classes), y), Entries.flatten(z));
             MatrixLayersTest.gradientCheck("loss.backward(), dL/dlogits", input, expected,
-                Check.flatten(loss.backward()), "(softmax(z) - one-hot(label)) / B, row by row");
+                Entries.flatten(loss.backward()), "(softmax(z) - one-hot(label)) / B, row by row");
             double[][] p = SoftmaxCrossEntropy.softmax(z);
             for (int r = 0; r < rows; r++) {
                 double sum = 0;
                 for (int j = 0; j < classes; j++) {
-                    Check.closeTo(Explain.that("SoftmaxCrossEntropy.softmax(z)[" + r + "][" + j + "]").input(input)
+                    Expect.closeTo(Explain.that("SoftmaxCrossEntropy.softmax(z)[" + r + "][" + j + "]").input(input)
                         .hint("e^z_j / sum_i e^z_i, row by row"), softmax(z[r])[j], p[r][j], LOSS_TOLERANCE);
                     sum += p[r][j];
                 }
-                Check.closeTo(Explain.that("the sum of row " + r + " of softmax(z)").input(input), 1.0, sum, 1e-14);
+                Expect.closeTo(Explain.that("the sum of row " + r + " of softmax(z)").input(input), 1.0, sum, 1e-14);
             }
         }
     }
@@ -98,15 +100,15 @@ class SoftmaxCrossEntropyTest {
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         double received = loss.forward(z, labels);
         String input = "logits " + Check.show(z) + ", labels [0, 2, 0, 1]";
-        Check.closeTo(Explain.that("loss.forward(logits, labels)").input(input)
+        Expect.closeTo(Explain.that("loss.forward(logits, labels)").input(input)
             .hint("e^1000 overflows to infinity: subtract each row's largest logit M first, "
                 + "log sum e^z = M + log sum e^(z - M); and use log-sum-exp minus z_label, never log(p) of a "
                 + "probability that underflowed to 0"), expected, received, HUGE_TOLERANCE);
         double[][] g = loss.backward();
         double[] expectedGradient = {0, 0, 0, 0.25, 0, -0.25, -0.25, 0.25, 0, 1.0 / 12, -1.0 / 6, 1.0 / 12};
-        Check.closeTo(Explain.that("loss.backward()").input(input)
+        Expect.closeTo(Explain.that("loss.backward()").input(input)
             .hint("the probabilities must be computed from the shifted logits too, or they are NaN"),
-            expectedGradient, Check.flatten(g), 1e-15);
+            expectedGradient, Entries.flatten(g), 1e-15);
         double[][] p = SoftmaxCrossEntropy.softmax(z);
         assertThat(p[0][0]).as("softmax([1000, 0, -1000])[0], of a huge logit: 1, not NaN").isEqualTo(1.0);
     }

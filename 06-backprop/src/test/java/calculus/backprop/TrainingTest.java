@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -124,7 +125,7 @@ class TrainingTest {
                 expected1[i] = p0[i] - rate * g0[i];
             }
             String input = "rate " + rate + ", momentum " + momentum;
-            Check.closeTo(Explain.that("the parameters after the first trainer.step").input(input)
+            Expect.closeTo(Explain.that("the parameters after the first trainer.step").input(input)
                 .hint("the first step starts from velocity 0: p - rate * g, against the gradient"),
                 expected1, p1, STEP_TOLERANCE);
             trainer.step(x, labels);
@@ -134,7 +135,7 @@ class TrainingTest {
                 double velocity = momentum * (-rate * g0[i]) - rate * g1[i];
                 expected2[i] = p1[i] + velocity;
             }
-            Check.closeTo(Explain.that("the parameters after the second trainer.step").input(input)
+            Expect.closeTo(Explain.that("the parameters after the second trainer.step").input(input)
                 .hint("v = momentum * v - rate * g, kept per parameter from one step to the next; then p += v"),
                 expected2, Check.flatten(network.parameters()), STEP_TOLERANCE);
         }
@@ -154,10 +155,10 @@ class TrainingTest {
         double accuracy = Trainer.accuracy(identity, x, new int[] {1, 0, 0, 0});
         assertThat(accuracy).as("Trainer.accuracy with 2 of 4 predictions right").isEqualTo(0.5);
         Sequential network = new Sequential(new Dense(2, 2, random));
-        Check.rejects("new Trainer(network, 0.1, 1.0)", () -> new Trainer(network, 0.1, 1.0), "momentum", "1.0");
-        Check.rejects("new Trainer(network, -0.1, 0.9)", () -> new Trainer(network, -0.1, 0.9), "learningRate",
+        Expect.rejects("new Trainer(network, 0.1, 1.0)", () -> new Trainer(network, 0.1, 1.0), "momentum", "1.0");
+        Expect.rejects("new Trainer(network, -0.1, 0.9)", () -> new Trainer(network, -0.1, 0.9), "learningRate",
             "-0.1");
-        Check.rejects("Trainer.accuracy with 3 labels for 4 rows", () -> Trainer.accuracy(identity, x,
+        Expect.rejects("Trainer.accuracy with 3 labels for 4 rows", () -> Trainer.accuracy(identity, x,
             new int[] {1, 0, 2}), "labels", "3", "4");
     }
 

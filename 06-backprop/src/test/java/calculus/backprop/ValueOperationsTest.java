@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.TestRandom;
@@ -79,12 +80,12 @@ class ValueOperationsTest {
             default -> throw new IllegalStateException("no such example: " + call);
         };
         String input = "a = " + a + (b == null ? "" : ", b = " + b);
-        Check.closeTo(Explain.that(call + ".data()").input(input), value, out.data(), EXAMPLE_TOLERANCE);
-        Check.closeTo(Explain.that("d(" + call + ")/da").input(input)
+        Expect.closeTo(Explain.that(call + ".data()").input(input), value, out.data(), EXAMPLE_TOLERANCE);
+        Expect.closeTo(Explain.that("d(" + call + ")/da").input(input)
             .hint("the local derivative recorded for a: compare with the table of rules in the lesson"),
             dA, Graphs.pathDerivative(out, x), EXAMPLE_TOLERANCE);
         if (y != null) {
-            Check.closeTo(Explain.that("d(" + call + ")/db").input(input)
+            Expect.closeTo(Explain.that("d(" + call + ")/db").input(input)
                 .hint("the local derivative recorded for b: for a product it is a, for a quotient -a/b^2"),
                 dB, Graphs.pathDerivative(out, y), EXAMPLE_TOLERANCE);
         }
@@ -213,8 +214,8 @@ class ValueOperationsTest {
             Value x = new Value(a);
             Value out = x.relu();
             String input = "a = " + a;
-            Check.closeTo(Explain.that("a.relu().data()").input(input), Math.max(0, a), out.data(), 0.0);
-            Check.closeTo(Explain.that("d relu(a)/da").input(input)
+            Expect.closeTo(Explain.that("a.relu().data()").input(input), Math.max(0, a), out.data(), 0.0);
+            Expect.closeTo(Explain.that("d relu(a)/da").input(input)
                 .hint("relu passes the gradient where a > 0 and blocks it where a < 0: 1 or 0, never a itself"),
                 a > 0 ? 1.0 : 0.0, Graphs.pathDerivative(out, x), 0.0);
         }
@@ -225,19 +226,19 @@ class ValueOperationsTest {
     @DisplayName("6.1 Undefined operations and bad arguments throw IllegalArgumentException naming them")
     void rejectsBadInput() {
         Value a = new Value(3.0);
-        Check.rejects("new Value(-2.0).log()", () -> new Value(-2.0).log(), "log", "-2.0");
-        Check.rejects("new Value(0.0).log()", () -> new Value(0.0).log(), "log", "0.0");
-        Check.rejects("a.div(new Value(0.0))", () -> a.div(new Value(0.0)), "other", "0.0");
-        Check.rejects("a.div(0.0)", () -> a.div(0.0), "c", "0.0");
-        Check.rejects("new Value(-4.0).pow(0.5)", () -> new Value(-4.0).pow(0.5), "exponent", "0.5");
-        Check.rejects("a.pow(NaN)", () -> a.pow(Double.NaN), "exponent", "NaN");
-        Check.rejects("a.add(null)", () -> a.add(null), "other");
-        Check.rejects("a.sub(null)", () -> a.sub(null), "other");
-        Check.rejects("a.mul(null)", () -> a.mul(null), "other");
-        Check.rejects("a.div(null)", () -> a.div(null), "other");
-        Check.rejects("a.add(NaN)", () -> a.add(Double.NaN), "c", "NaN");
-        Check.rejects("a.mul(Infinity)", () -> a.mul(Double.POSITIVE_INFINITY), "c", "Infinity");
-        Check.rejects("new Value(NaN)", () -> new Value(Double.NaN), "data", "NaN");
+        Expect.rejects("new Value(-2.0).log()", () -> new Value(-2.0).log(), "log", "-2.0");
+        Expect.rejects("new Value(0.0).log()", () -> new Value(0.0).log(), "log", "0.0");
+        Expect.rejects("a.div(new Value(0.0))", () -> a.div(new Value(0.0)), "other", "0.0");
+        Expect.rejects("a.div(0.0)", () -> a.div(0.0), "c", "0.0");
+        Expect.rejects("new Value(-4.0).pow(0.5)", () -> new Value(-4.0).pow(0.5), "exponent", "0.5");
+        Expect.rejects("a.pow(NaN)", () -> a.pow(Double.NaN), "exponent", "NaN");
+        Expect.rejects("a.add(null)", () -> a.add(null), "other");
+        Expect.rejects("a.sub(null)", () -> a.sub(null), "other");
+        Expect.rejects("a.mul(null)", () -> a.mul(null), "other");
+        Expect.rejects("a.div(null)", () -> a.div(null), "other");
+        Expect.rejects("a.add(NaN)", () -> a.add(Double.NaN), "c", "NaN");
+        Expect.rejects("a.mul(Infinity)", () -> a.mul(Double.POSITIVE_INFINITY), "c", "Infinity");
+        Expect.rejects("new Value(NaN)", () -> new Value(Double.NaN), "data", "NaN");
     }
 
     /** Checks a one-argument operation: its value, its derivative, and that it left its input alone. */
@@ -245,8 +246,8 @@ class ValueOperationsTest {
         Value x = new Value(a);
         Value out = op.apply(x);
         String input = "a = " + a;
-        Check.closeTo(Explain.that(call + ".data()").input(input), f.applyAsDouble(a), out.data(), VALUE_TOLERANCE);
-        Check.closeTo(Explain.that("d(" + call + ")/da").input(input).hint(hint),
+        Expect.closeTo(Explain.that(call + ".data()").input(input), f.applyAsDouble(a), out.data(), VALUE_TOLERANCE);
+        Expect.closeTo(Explain.that("d(" + call + ")/da").input(input).hint(hint),
             FiniteDifferences.derivative(f, a), Graphs.pathDerivative(out, x), DERIVATIVE_TOLERANCE);
         untouched(call, x, a);
     }
@@ -258,12 +259,12 @@ class ValueOperationsTest {
         Value y = new Value(b);
         Value out = op.apply(x, y);
         String input = "a = " + a + ", b = " + b;
-        Check.closeTo(Explain.that(call + ".data()").input(input), f.applyAsDouble(a, b), out.data(),
+        Expect.closeTo(Explain.that(call + ".data()").input(input), f.applyAsDouble(a, b), out.data(),
             VALUE_TOLERANCE);
-        Check.closeTo(Explain.that("d(" + call + ")/da").input(input).hint(hint),
+        Expect.closeTo(Explain.that("d(" + call + ")/da").input(input).hint(hint),
             FiniteDifferences.derivative(s -> f.applyAsDouble(s, b), a), Graphs.pathDerivative(out, x),
             DERIVATIVE_TOLERANCE);
-        Check.closeTo(Explain.that("d(" + call + ")/db").input(input).hint(hint),
+        Expect.closeTo(Explain.that("d(" + call + ")/db").input(input).hint(hint),
             FiniteDifferences.derivative(t -> f.applyAsDouble(a, t), b), Graphs.pathDerivative(out, y),
             DERIVATIVE_TOLERANCE);
         untouched(call, x, a);

@@ -11,6 +11,8 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import calculus.grading.Entries;
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.Hidden;
@@ -113,7 +115,7 @@ class GradientHiddenTest {
             }
             String formula = "f(x) = sum_i a_i sin(b_i x_i + c_i) in " + n + " variables";
             double[] received = NumericalGradient.gradient(f, x.clone(), H);
-            Check.closeTo(Explain.that("NumericalGradient.gradient(f, x, h)").input("f", formula, "x", x, "h", H)
+            Expect.closeTo(Explain.that("NumericalGradient.gradient(f, x, h)").input("f", formula, "x", x, "h", H)
                 .hint("partial i of a sum of functions of one coordinate each is g_i'(x_i): every coordinate, up to "
                     + "the last of the " + n + ", must be moved by +h and -h"), expected, received,
                 SEPARABLE_TOLERANCE);
@@ -130,7 +132,7 @@ class GradientHiddenTest {
                 permuted[perm[j]] = received[j];
             }
             double[] receivedG = NumericalGradient.gradient(g, xg, H);
-            Check.closeTo(Explain.that("NumericalGradient.gradient(g, y, h)")
+            Expect.closeTo(Explain.that("NumericalGradient.gradient(g, y, h)")
                 .input("g(y)", "f(P y), the variables of f in another order", "y", xg, "h", H)
                 .hint("g reads the same numbers as f, in another order, so its partials are those of f in that "
                     + "order: each partial may depend only on its own coordinate, on h and on the two values of f"),
@@ -155,7 +157,7 @@ class GradientHiddenTest {
             int big = random.nextInt(n);
             double[] x = random.vector(n, -2, 2);
             x[big] = random.sign() * HUGE_COORDINATE * random.uniform(1, 2);
-            Check.rejects("NumericalGradient.gradient(f, x, " + LOST_STEP + ") with x[" + big + "] = " + x[big],
+            Expect.rejects("NumericalGradient.gradient(f, x, " + LOST_STEP + ") with x[" + big + "] = " + x[big],
                 () -> NumericalGradient.gradient(p -> p[0], x, LOST_STEP), "h", String.valueOf(LOST_STEP));
 
             // f(x) = sqrt(x_j) + sum of a_i x_i over i != j, at x_j = 0: f(x - h e_j) is NaN
@@ -250,14 +252,14 @@ class GradientHiddenTest {
             double[] ascent = call(() -> DirectionalDerivative.steepestAscent(scaled),
                 "DirectionalDerivative.steepestAscent rejected the " + gradientLength + ": only the zero vector has "
                     + "no direction; " + normHint);
-            Check.closeTo(Explain.that("DirectionalDerivative.steepestAscent(gradient)").input("gradient", scaled)
+            Expect.closeTo(Explain.that("DirectionalDerivative.steepestAscent(gradient)").input("gradient", scaled)
                 .detail("gradient", gradientLength)
                 .hint("the direction of steepest ascent is a unit vector, gradient / |gradient|, whatever the "
                     + "gradient's length"), unit, ascent, EXACT);
             double[] descent = call(() -> DirectionalDerivative.steepestDescent(scaled),
                 "DirectionalDerivative.steepestDescent rejected the " + gradientLength + ": only the zero vector "
                     + "has no direction; " + normHint);
-            Check.closeTo(Explain.that("DirectionalDerivative.steepestDescent(gradient)").input("gradient", scaled)
+            Expect.closeTo(Explain.that("DirectionalDerivative.steepestDescent(gradient)").input("gradient", scaled)
                 .detail("gradient", gradientLength)
                 .hint("the direction of steepest descent is -gradient / |gradient|, whatever the gradient's length"),
                 times(-1, unit), descent, EXACT);
@@ -429,7 +431,7 @@ class GradientHiddenTest {
         }
         // the Javadoc promises an IllegalArgumentException when f is not finite near x: log of a negative number
         double[] x = {NumericalGradient.DEFAULT_STEP / 2, 1.0};
-        Check.rejects("GradientCheck.check(f, analytic, x, 1e-7) for f(x) = log(x[0]) + x[1] at x[0] = h / 2, where "
+        Expect.rejects("GradientCheck.check(f, analytic, x, 1e-7) for f(x) = log(x[0]) + x[1] at x[0] = h / 2, where "
             + "f(x - h e_0) is NaN", () -> GradientCheck.check(p -> Math.log(p[0]) + p[1], new double[] {2e5, 1}, x,
             GradientCheck.DEFAULT_TOLERANCE), "f");
     }
@@ -467,25 +469,25 @@ class GradientHiddenTest {
                 j1 = layerJacobian(w1, b1, x);
                 j2 = layerJacobian(w2, b2, layer(w1, b1, x));
                 expected = multiply(j2, j1);
-            } while (Check.maxAbs(Check.flatten(expected)) < SMALLEST_LARGEST_ENTRY);
+            } while (Entries.maxAbs(Entries.flatten(expected)) < SMALLEST_LARGEST_ENTRY);
             String input = "y = tanh(W2 tanh(W1 x + b1) + b2), R^" + n + " -> R^" + p + " -> R^" + m;
             double[][] received = Jacobian.numerical(stack, x, H);
             assertThat(received).as("Jacobian.numerical of %s must be m x n = %d x %d", input, m, n).isNotNull()
                 .hasDimensions(m, n);
-            Check.closeTo(Explain.that("Jacobian.numerical(f, x, h), row by row").input("f", input, "x", x, "h", H)
+            Expect.closeTo(Explain.that("Jacobian.numerical(f, x, h), row by row").input("f", input, "x", x, "h", H)
                 .hint("the chain rule: the Jacobian of a composition is the product of the layers' Jacobians, "
                     + "J2 J1, with J = diag(1 - y^2) W for a layer y = tanh(W x + b)"),
-                Check.flatten(expected), Check.flatten(received), LAYER_TOLERANCE);
+                Entries.flatten(expected), Entries.flatten(received), LAYER_TOLERANCE);
 
             double[] v = random.vector(m, -2, 2);
             double[] whole = transposeTimesByHand(expected, v);
             double[] backwards = Jacobian.transposeTimes(j1, Jacobian.transposeTimes(j2, v));
-            Check.closeTo(Explain.that("Jacobian.transposeTimes(J1, Jacobian.transposeTimes(J2, v))")
+            Expect.closeTo(Explain.that("Jacobian.transposeTimes(J1, Jacobian.transposeTimes(J2, v))")
                 .input("J1", Arrays.deepToString(j1), "J2", Arrays.deepToString(j2), "v", v)
                 .hint("(J2 J1)^T v = J1^T (J2^T v): backprop takes the vector-Jacobian product one layer at a time, "
                     + "from the output back; entry j of J^T v is sum over the rows i of J[i][j] v[i], and its length "
                     + "is the number of columns"), whole, backwards, PRODUCT_TOLERANCE);
-            Check.closeTo(Explain.that("Jacobian.transposeTimes(Jacobian.numerical(f, x, h), v)")
+            Expect.closeTo(Explain.that("Jacobian.transposeTimes(Jacobian.numerical(f, x, h), v)")
                 .input("f", input, "x", x, "v", v)
                 .hint("J^T v of the numerical Jacobian of the stack is the gradient of v.f"),
                 whole, Jacobian.transposeTimes(received, v), LAYER_TOLERANCE);
@@ -624,7 +626,7 @@ class GradientHiddenTest {
      * central difference's own error, and is the worst coordinate of the comparison.
      */
     private static int plantable(TestRandom random, double[] gradient) {
-        double largest = Check.maxAbs(gradient);
+        double largest = Entries.maxAbs(gradient);
         int j;
         do {
             j = random.nextInt(gradient.length);

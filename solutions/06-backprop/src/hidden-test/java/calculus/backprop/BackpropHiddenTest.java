@@ -10,6 +10,8 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import calculus.grading.Entries;
+import calculus.grading.Expect;
 import calculus.grading.Explain;
 import calculus.grading.Graded;
 import calculus.grading.Hidden;
@@ -46,9 +48,9 @@ class BackpropHiddenTest {
             Value x = new Value(a);
             Value roundTrip = x.log().exp();
             String input = "a = " + a;
-            Check.closeTo(Explain.that("a.log().exp().data()").input(input).hint("exp undoes log"), a,
+            Expect.closeTo(Explain.that("a.log().exp().data()").input(input).hint("exp undoes log"), a,
                 roundTrip.data(), ROUND_TRIP);
-            Check.closeTo(Explain.that("d(a.log().exp())/da").input(input)
+            Expect.closeTo(Explain.that("d(a.log().exp())/da").input(input)
                 .hint("the chain rule through both nodes: e^(ln a) * (1/a) = 1, whatever the size of a: the local "
                     + "derivative of exp is its value, that of log is 1/a"), 1.0, Graphs.pathDerivative(roundTrip, x),
                 ROUND_TRIP);
@@ -62,14 +64,14 @@ class BackpropHiddenTest {
             assertThat(Math.abs(back.data() - b)).withFailMessage(Explain.that("b.exp().log().data()")
                 .input("b = " + b).expected(b).received(back.data()).within(allowed).hint("log undoes exp"))
                 .isLessThanOrEqualTo(allowed);
-            Check.closeTo(Explain.that("d(b.exp().log())/db").input("b = " + b)
+            Expect.closeTo(Explain.that("d(b.exp().log())/db").input("b = " + b)
                 .hint("e^b * (1 / e^b) = 1: the log node's local derivative is 1 over ITS input, e^b, not 1/b"), 1.0,
                 Graphs.pathDerivative(back, y), FEW_ULPS);
 
             double c = random.sign() * random.logUniform(1e-100, 1e100);
             Value z = new Value(c);
             Value ratio = z.div(z);
-            Check.closeTo(Explain.that("c.div(c).data()").input("c = " + c), 1.0, ratio.data(), FEW_ULPS);
+            Expect.closeTo(Explain.that("c.div(c).data()").input("c = " + c), 1.0, ratio.data(), FEW_ULPS);
             double slope = Graphs.pathDerivative(ratio, z);
             assertThat(Math.abs(slope * c)).withFailMessage(Explain.that("d(c.div(c))/dc").input("c = " + c)
                 .expected(0.0).received(slope).within(FEW_ULPS / Math.abs(c))
@@ -85,15 +87,15 @@ class BackpropHiddenTest {
             Value zero = new Value(0.0);
             Value power = zero.pow(exponent);
             String call = "new Value(0.0).pow(" + exponent + ")";
-            Check.closeTo(Explain.that(call + ".data()").hint("0^0 = 1 and 0^c = 0 for c > 0"), row[1], power.data(),
+            Expect.closeTo(Explain.that(call + ".data()").hint("0^0 = 1 and 0^c = 0 for c > 0"), row[1], power.data(),
                 0.0);
-            Check.closeTo(Explain.that("the local derivative of " + call)
+            Expect.closeTo(Explain.that("the local derivative of " + call)
                 .hint(exponent == 0 ? "a^0 is the constant 1, whose slope is 0: c a^(c - 1) = 0 * 0^-1 is NaN in "
                     + "floating point, so treat the exponent 0 apart" : "c a^(c - 1) at a = 0"),
                 row[2], Graphs.pathDerivative(power, zero), 0.0);
         }
         for (double exponent : new double[] {0.5, -1, -2.5}) {
-            Check.rejects("new Value(0.0).pow(" + exponent + ")", () -> new Value(0.0).pow(exponent), "exponent",
+            Expect.rejects("new Value(0.0).pow(" + exponent + ")", () -> new Value(0.0).pow(exponent), "exponent",
                 String.valueOf(exponent));
         }
         for (int i = 0; i < CASES; i++) {
@@ -102,10 +104,10 @@ class BackpropHiddenTest {
             Value x = new Value(a);
             Value power = x.pow(n);
             String input = "a = " + a + ", exponent " + n;
-            Check.closeTo(Explain.that("a.pow(" + n + ").data()").input(input)
+            Expect.closeTo(Explain.that("a.pow(" + n + ").data()").input(input)
                 .hint("a negative number to an integer power is defined, negative exponents too"), Math.pow(a, n),
                 power.data(), FEW_ULPS);
-            Check.closeTo(Explain.that("d(a.pow(" + n + "))/da").input(input).hint("c a^(c - 1)"),
+            Expect.closeTo(Explain.that("d(a.pow(" + n + "))/da").input(input).hint("c a^(c - 1)"),
                 n * Math.pow(a, n - 1), Graphs.pathDerivative(power, x), FEW_ULPS);
         }
     }
@@ -128,7 +130,7 @@ class BackpropHiddenTest {
             Ladder ladder = new Ladder(random, random.between(1, 4), random.between(50, 200));
             double[] point = random.vector(ladder.inputs, -1.5, 1.5);
             double[] expected = ladder.forwardMode(point);
-            if (Check.maxAbs(expected) < GRADIENT_FLOOR) {
+            if (Entries.maxAbs(expected) < GRADIENT_FLOOR) {
                 continue;
             }
             checked++;
@@ -142,7 +144,7 @@ class BackpropHiddenTest {
             for (int i = 0; i < received.length; i++) {
                 received[i] = x.get(i).grad();
             }
-            Check.closeTo(Explain.that("the gradient of the ladder after out.backward()")
+            Expect.closeTo(Explain.that("the gradient of the ladder after out.backward()")
                 .input("x", point, "graph", ladder.levels + " levels, " + Graphs.countNodes(out) + " nodes")
                 .hint("every level computes u = tanh(a c1 + b) and then uses u three times, in u * sigmoid(u) + c2 u: "
                     + "u must collect all three contributions (+=), and pass its gradient on only after all three "
@@ -176,7 +178,7 @@ class BackpropHiddenTest {
             double[] g1 = FiniteDifferences.gradient(f1, point);
             double[] g2 = FiniteDifferences.gradient(f2, point);
             double[] both = FiniteDifferences.gradient(p -> f1.applyAsDouble(p) + f2.applyAsDouble(p), point);
-            if (Check.maxAbs(g1) < GRADIENT_FLOOR || Check.maxAbs(g2) < GRADIENT_FLOOR) {
+            if (Entries.maxAbs(g1) < GRADIENT_FLOOR || Entries.maxAbs(g2) < GRADIENT_FLOOR) {
                 continue;
             }
             checked++;
@@ -188,14 +190,14 @@ class BackpropHiddenTest {
                 + Arrays.toString(point) + ", L1 = s * s + " + c + " x0, L2 = " + d + " tanh(s)";
 
             loss1.backward();
-            Check.closeTo(Explain.that("x's gradients after L1.backward()").input(input), g1, grads(x),
+            Expect.closeTo(Explain.that("x's gradients after L1.backward()").input(input), g1, grads(x),
                 STENCIL_TOLERANCE);
             loss2.backward();
             double t = Math.tanh(shared.data());
-            Check.closeTo(Explain.that("s.grad() after L1.backward() and then L2.backward()").input(input)
+            Expect.closeTo(Explain.that("s.grad() after L1.backward() and then L2.backward()").input(input)
                 .hint("s is an interior node: every backward() recomputes it from 0, so it holds dL2/ds = "
                     + "d (1 - tanh(s)^2), with nothing left over from L1"), d * (1 - t * t), shared.grad(), ONE_NODE);
-            Check.closeTo(Explain.that("x's gradients after L1.backward() and then L2.backward()").input(input)
+            Expect.closeTo(Explain.that("x's gradients after L1.backward() and then L2.backward()").input(input)
                 .hint("the leaves accumulate: after both calls they hold dL1/dx + dL2/dx, so that the gradients of "
                     + "several losses add up (reset only the interior nodes, never the leaves)"),
                 both, grads(x), STENCIL_TOLERANCE);
@@ -204,7 +206,7 @@ class BackpropHiddenTest {
                 leaf.zeroGrad();
             }
             loss2.backward();
-            Check.closeTo(Explain.that("x's gradients after zeroGrad() and L2.backward()").input(input)
+            Expect.closeTo(Explain.that("x's gradients after zeroGrad() and L2.backward()").input(input)
                 .hint("zeroGrad() starts the leaves afresh: then they hold dL2/dx alone"), g2, grads(x),
                 STENCIL_TOLERANCE);
 
@@ -212,7 +214,7 @@ class BackpropHiddenTest {
             Value s2 = graph.build(fresh);
             Value sum = s2.mul(s2).add(fresh.get(0).mul(c)).add(s2.tanh().mul(d));
             sum.backward();
-            Check.closeTo(Explain.that("x's gradients after (L1 + L2).backward() on a fresh graph").input(input)
+            Expect.closeTo(Explain.that("x's gradients after (L1 + L2).backward() on a fresh graph").input(input)
                 .hint("one backward() of the sum gives what two backward() calls give the leaves"), both, grads(fresh),
                 STENCIL_TOLERANCE);
         }
@@ -277,7 +279,7 @@ class BackpropHiddenTest {
             total.backward();
             double[] received = grads(parameters);
             String name = "new MLP(random, " + hidden + ", " + Arrays.toString(sizes) + ")";
-            Check.closeTo(Explain.that("the parameters' gradients of L = r . mlp.apply(x) after L.backward()")
+            Expect.closeTo(Explain.that("the parameters' gradients of L = r . mlp.apply(x) after L.backward()")
                 .input("network", name, "x", input, "r", r)
                 .hint("each neuron must compute from its own parameter Values (those parameters() returns), in the "
                     + "order layer by layer, neuron by neuron, weights then bias; the last layer is LINEAR"),
@@ -333,7 +335,7 @@ class BackpropHiddenTest {
             }
             SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
             double plain = loss.forward(z, labels);
-            double[] plainGradient = Check.flatten(loss.backward());
+            double[] plainGradient = Entries.flatten(loss.backward());
             SoftmaxCrossEntropy other = new SoftmaxCrossEntropy();
             double moved = other.forward(shifted, labels);
             String input = rows + " x " + classes + " logits in [-5, 5], row r shifted by " + Arrays.toString(shifts);
@@ -343,7 +345,7 @@ class BackpropHiddenTest {
             assertThat(Math.abs(moved - plain)).withFailMessage(Explain.that("loss.forward(shifted logits, labels)")
                 .input(input).expected(plain).received(moved).within(SHIFT_TOLERANCE).hint(hint))
                 .isLessThanOrEqualTo(SHIFT_TOLERANCE);
-            double[] movedGradient = Check.flatten(other.backward());
+            double[] movedGradient = Entries.flatten(other.backward());
             // entries of the gradient are at most 1/B: an absolute tolerance, since a row whose label is nearly
             // certain has a gradient of 1e-5 / B or less, whose relative accuracy the rounded shift cannot keep
             double gap = 0;
@@ -379,14 +381,14 @@ class BackpropHiddenTest {
             expected /= rows;
             SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
             String input = "logits " + Check.show(z) + ", labels " + Arrays.toString(labels);
-            Check.closeTo(Explain.that("loss.forward(logits, labels)").input(input)
+            Expect.closeTo(Explain.that("loss.forward(logits, labels)").input(input)
                 .hint("each row's loss is log-sum-exp minus the label's logit: M + log(sum e^(z - M)) - z_label, "
                     + "here M - z_label exactly, since every other e^(z - M) is 0. Never take e^z or log(p) itself"),
                 expected, loss.forward(z, labels), HUGE_TOLERANCE);
-            Check.closeTo(Explain.that("loss.backward()").input(input)
+            Expect.closeTo(Explain.that("loss.backward()").input(input)
                 .hint("the probabilities are 0 and 1 exactly here: (p - one-hot) / B has entries -1/B, 0 and 1/B, "
                     + "and is 0 in a row whose label has the largest logit"),
-                expectedGradient, Check.flatten(loss.backward()), HUGE_TOLERANCE);
+                expectedGradient, Entries.flatten(loss.backward()), HUGE_TOLERANCE);
         }
     }
 
@@ -427,14 +429,14 @@ class BackpropHiddenTest {
             String input = "Dense(" + n0 + " -> " + n1 + "), Relu, Dense(" + n1 + " -> 1), Tanh, Relu, "
                 + "Sequential(Dense(1 -> " + n3 + "), Tanh), Dense(" + n3 + " -> " + n4 + ") on a batch of " + batch
                 + ", L = sum R_ij Y_ij";
-            Check.closeTo(Explain.that("network.forward(X)").input(input)
+            Expect.closeTo(Explain.that("network.forward(X)").input(input)
                 .hint("each layer's forward on the output of the one before; a nested Sequential is one layer"),
-                Check.flatten(stack.output), Check.flatten(y), STACK_TOLERANCE);
-            Check.closeTo(Explain.that("network.backward(R), dL/dX").input(input)
+                Entries.flatten(stack.output), Entries.flatten(y), STACK_TOLERANCE);
+            Expect.closeTo(Explain.that("network.backward(R), dL/dX").input(input)
                 .hint("backward runs the layers in reverse, each on the input gradient of the layer after it, and "
                     + "each from what ITS LAST forward pass kept (here a second batch, after one of another size)"),
-                Check.flatten(stack.inputGradient), Check.flatten(dx), STACK_TOLERANCE);
-            Check.closeTo(Explain.that("network.gradients(), flattened").input(input)
+                Entries.flatten(stack.inputGradient), Entries.flatten(dx), STACK_TOLERANCE);
+            Expect.closeTo(Explain.that("network.gradients(), flattened").input(input)
                 .hint("the rows of dL/dW, then dL/db, for each Dense in order, those inside the nested Sequential in "
                     + "their place: the order of parameters()"),
                 stack.parameterGradient(), Check.flatten(network.gradients()), STACK_TOLERANCE);
@@ -488,9 +490,9 @@ class BackpropHiddenTest {
                 + ", momentum " + momentum + ", " + SHUFFLED_STEPS + " steps";
             String hint = "each step uses the gradient of the whole batch, a mean over all examples, so their order "
                 + "does not matter: one step per example, or per part of the batch, would depend on it";
-            Check.closeTo(Explain.that("the losses of trainer.fit on the examples shuffled").input(input).hint(hint),
+            Expect.closeTo(Explain.that("the losses of trainer.fit on the examples shuffled").input(input).hint(hint),
                 losses, shuffledLosses, ORDER_TOLERANCE);
-            Check.closeTo(Explain.that("the parameters after trainer.fit on the examples shuffled").input(input)
+            Expect.closeTo(Explain.that("the parameters after trainer.fit on the examples shuffled").input(input)
                 .hint(hint), Check.flatten(first.parameters()), Check.flatten(second.parameters()), ORDER_TOLERANCE);
 
             // softmax regression is convex and (1/2) mean |(x, 1)|^2-smooth (the softmax's Hessian is at most 1/2):
@@ -505,7 +507,7 @@ class BackpropHiddenTest {
             double[] descent = new Trainer(regression, 1 / smoothness, 0.0).fit(x, labels, CONVEX_STEPS);
             String convex = "softmax regression (one Dense layer, " + d + " -> " + classes + ") on " + batch
                 + " examples, rate 1/L = " + 1 / smoothness + ", momentum 0";
-            Check.closeTo(Explain.that("the first loss trainer.fit returns").input(convex)
+            Expect.closeTo(Explain.that("the first loss trainer.fit returns").input(convex)
                 .hint("step returns the loss BEFORE its update: the loss of the network as it is"), before,
                 descent[0], MONOTONE_SLACK);
             for (int t = 1; t < descent.length; t++) {
