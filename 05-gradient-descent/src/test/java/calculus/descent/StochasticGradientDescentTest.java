@@ -44,61 +44,6 @@ class StochasticGradientDescentTest {
     private static final int NOISY_BATCH = 8;
     private static final int NOISY_EPOCHS = 200;
 
-    /**
-     * The mean of ℓ<sub>i</sub>(θ) = |θ − c<sub>i</sub>|² over random centres c<sub>i</sub>: its minimum is their
-     * mean. Written here so that the tests of the loop do not depend on Task 5.4; it records every batch asked for.
-     */
-    private static final class Centres implements FiniteSum {
-        private final double[][] centres;
-        private final List<int[]> batches = new ArrayList<>();
-
-        Centres(double[][] centres) {
-            this.centres = centres;
-        }
-
-        @Override
-        public int dimension() {
-            return centres[0].length;
-        }
-
-        @Override
-        public int size() {
-            return centres.length;
-        }
-
-        @Override
-        public double value(double[] theta) {
-            double sum = 0;
-            for (double[] c : centres) {
-                sum += Math.pow(TestObjectives.distance(theta, c), 2);
-            }
-            return sum / centres.length;
-        }
-
-        @Override
-        public double[] gradient(double[] theta) {
-            int[] all = new int[centres.length];
-            Arrays.setAll(all, i -> i);
-            return meanGradient(theta, all);
-        }
-
-        @Override
-        public double[] batchGradient(double[] theta, int[] batch) {
-            batches.add(batch.clone());
-            return meanGradient(theta, batch);
-        }
-
-        double[] meanGradient(double[] theta, int[] batch) {
-            double[] g = new double[theta.length];
-            for (int i : batch) {
-                for (int j = 0; j < g.length; j++) {
-                    g[j] += 2 * (theta[j] - centres[i][j]) / batch.length;
-                }
-            }
-            return g;
-        }
-    }
-
     @Test
     @Graded(task = "5.5", points = 4)
     @DisplayName("5.5 Every epoch shuffles anew and steps once per batch, using every example exactly once")
@@ -107,7 +52,7 @@ class StochasticGradientDescentTest {
         int batchSize = random.between(2, n / 2);
         int epochs = random.between(3, 5);
         double eta = 0.05;
-        Centres objective = new Centres(random.matrix(n, 2, -2, 2));
+        TestObjectives.Centres objective = new TestObjectives.Centres(random.matrix(n, 2, -2, 2));
         double[] start = random.vector(2, -1, 1);
         String settings = "n = " + n + " examples, batchSize = " + batchSize + ", epochs = " + epochs;
 
@@ -157,7 +102,7 @@ class StochasticGradientDescentTest {
     @Graded(task = "5.5", points = 3)
     @DisplayName("5.5 The same seed gives the same run; another seed gives another")
     void reproducibleForASeed(TestRandom random) {
-        Centres objective = new Centres(random.matrix(30, 3, -2, 2));
+        TestObjectives.Centres objective = new TestObjectives.Centres(random.matrix(30, 3, -2, 2));
         double[] start = random.vector(3, -1, 1);
         long seed = random.nextLong();
         StochasticGradientDescent sgd = new StochasticGradientDescent(0.05, 4, 5);
@@ -225,7 +170,7 @@ class StochasticGradientDescentTest {
     @Graded(task = "5.5", points = 1)
     @DisplayName("5.5 A learning rate far too large ends the run with DIVERGED, not with an exception")
     void divergesWithoutException(TestRandom random) {
-        Centres objective = new Centres(random.matrix(20, 2, -2, 2));
+        TestObjectives.Centres objective = new TestObjectives.Centres(random.matrix(20, 2, -2, 2));
         // each example's loss has curvature 2, so the rate 5 multiplies the error by 1 - 2 * 5 = -9 per step
 
         Result result = new StochasticGradientDescent(5.0, 1, 1000).fit(objective, new double[] {1, 1},
@@ -266,7 +211,7 @@ class StochasticGradientDescentTest {
     @Graded(task = "5.5", points = 1)
     @DisplayName("5.5 Bad settings are refused with an IllegalArgumentException naming the parameter and value")
     void badInput(TestRandom random) {
-        Centres objective = new Centres(random.matrix(10, 2, -2, 2));
+        TestObjectives.Centres objective = new TestObjectives.Centres(random.matrix(10, 2, -2, 2));
         double[] start = {0, 0};
         assertThatThrownBy(() -> new StochasticGradientDescent(0.1, 0, 5)).as("batchSize = 0")
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize").hasMessageContaining("0");

@@ -1,5 +1,9 @@
 package calculus.descent;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import calculus.grading.oracle.Fields;
 
 /**
@@ -150,5 +154,61 @@ public final class TestObjectives {
             next[i] = x[i] - t * g[i];
         }
         return next;
+    }
+
+    /**
+     * The mean of ℓ<sub>i</sub>(θ) = |θ − c<sub>i</sub>|² over random centres c<sub>i</sub>: its minimum is their
+     * mean. Written here, not Task 5.4's, so that the tests of the loop do not depend on it; it records every batch
+     * asked for.
+     */
+    static final class Centres implements FiniteSum {
+        private final double[][] centres;
+        final List<int[]> batches = new ArrayList<>();
+
+        Centres(double[][] centres) {
+            this.centres = centres;
+        }
+
+        @Override
+        public int dimension() {
+            return centres[0].length;
+        }
+
+        @Override
+        public int size() {
+            return centres.length;
+        }
+
+        @Override
+        public double value(double[] theta) {
+            double sum = 0;
+            for (double[] c : centres) {
+                sum += Math.pow(TestObjectives.distance(theta, c), 2);
+            }
+            return sum / centres.length;
+        }
+
+        @Override
+        public double[] gradient(double[] theta) {
+            int[] all = new int[centres.length];
+            Arrays.setAll(all, i -> i);
+            return meanGradient(theta, all);
+        }
+
+        @Override
+        public double[] batchGradient(double[] theta, int[] batch) {
+            batches.add(batch.clone());
+            return meanGradient(theta, batch);
+        }
+
+        double[] meanGradient(double[] theta, int[] batch) {
+            double[] g = new double[theta.length];
+            for (int i : batch) {
+                for (int j = 0; j < g.length; j++) {
+                    g[j] += 2 * (theta[j] - centres[i][j]) / batch.length;
+                }
+            }
+            return g;
+        }
     }
 }

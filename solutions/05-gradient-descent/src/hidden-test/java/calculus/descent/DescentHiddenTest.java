@@ -216,46 +216,6 @@ class DescentHiddenTest {
      */
     private static final double FULL_BATCH = 1e-12;
 
-    /** The mean of |theta - c_i|^2 over centres c_i, with its batch gradients: written here, not Task 5.4's. */
-    private record Centres(double[][] centres) implements FiniteSum {
-        @Override
-        public int dimension() {
-            return centres[0].length;
-        }
-
-        @Override
-        public int size() {
-            return centres.length;
-        }
-
-        @Override
-        public double value(double[] theta) {
-            double sum = 0;
-            for (double[] c : centres) {
-                sum += Math.pow(TestObjectives.distance(theta, c), 2);
-            }
-            return sum / centres.length;
-        }
-
-        @Override
-        public double[] gradient(double[] theta) {
-            int[] all = new int[centres.length];
-            Arrays.setAll(all, i -> i);
-            return batchGradient(theta, all);
-        }
-
-        @Override
-        public double[] batchGradient(double[] theta, int[] batch) {
-            double[] g = new double[theta.length];
-            for (int i : batch) {
-                for (int j = 0; j < g.length; j++) {
-                    g[j] += 2 * (theta[j] - centres[i][j]) / batch.length;
-                }
-            }
-            return g;
-        }
-    }
-
     @Test
     @Graded(task = "5.5", points = 2)
     @DisplayName("5.5 With a batch of every example, SGD is plain descent: one step per epoch, the same points")
@@ -265,7 +225,7 @@ class DescentHiddenTest {
             int d = random.between(1, 4);
             int epochs = random.between(3, 10);
             double eta = random.uniform(0.05, 0.4);
-            Centres objective = new Centres(random.matrix(n, d, -2, 2));
+            TestObjectives.Centres objective = new TestObjectives.Centres(random.matrix(n, d, -2, 2));
             double[] start = random.vector(d, -3, 3);
 
             Result result = new StochasticGradientDescent(eta, n, epochs).fit(objective, start, random.split());
