@@ -1,5 +1,8 @@
 package calculus.grading;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Renders a module's scoreboard and the course-wide table as plain text (ASCII, so every console shows it). */
@@ -22,16 +25,16 @@ public final class Scoreboard {
         if (args.length != 4 || !"--results".equals(args[0]) || !"--build".equals(args[2])) {
             throw new IllegalArgumentException("usage: Scoreboard --results FILE --build STAMP");
         }
-        java.nio.file.Path file = java.nio.file.Path.of(args[1]);
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        Path file = Path.of(args[1]);
+        if (!Files.isRegularFile(file)) {
             return;
         }
         try {
-            ModuleReport report = ModuleReport.fromJson(java.nio.file.Files.readString(file));
+            ModuleReport report = ModuleReport.fromJson(Files.readString(file));
             if (args[3].equals(report.build())) {
                 System.out.print(module(report));
             }
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             System.out.println("[grading] could not read " + file + ": " + e.getMessage());
         }
     }
