@@ -1,8 +1,8 @@
 package calculus.derivatives;
 
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Functions1D;
-import calculus.grading.oracle.Functions1D.Function1D;
+import calculus.grader.TestRandom;
+import calculus.oracles.Functions1D;
+import calculus.oracles.Functions1D.Function1D;
 
 /**
  * Test functions for this module's tests, all from the grader's oracle {@link Functions1D}, so that every expected

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Functions1D;
-import calculus.grading.oracle.Functions1D.Function1D;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.Functions1D;
+import calculus.oracles.Functions1D.Function1D;
 
 @DisplayName("Task 1.7: polynomials, Horner's rule and the power rule")
 class PolynomialTest {

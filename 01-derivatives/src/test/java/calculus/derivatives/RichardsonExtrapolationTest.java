@@ -11,11 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import calculus.derivatives.Cases.Case;
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Functions1D;
-import calculus.grading.oracle.Functions1D.Function1D;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.Functions1D;
+import calculus.oracles.Functions1D.Function1D;
 
 @DisplayName("Task 1.6: Richardson extrapolation")
 class RichardsonExtrapolationTest {

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
 
 @DisplayName("Task 1.9: the sensitivity of a loss to a parameter")
 class SquaredErrorLossTest {

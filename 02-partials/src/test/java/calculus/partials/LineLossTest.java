@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
-import calculus.grading.oracle.FiniteDifferences;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
+import calculus.oracles.FiniteDifferences;
 
 @DisplayName("Task 2.3: the partials of the squared-error loss of a line")
 class LineLossTest {

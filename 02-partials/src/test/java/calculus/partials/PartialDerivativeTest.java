@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.EvaluationRecorder;
-import calculus.grading.oracle.Fields;
-import calculus.grading.oracle.FiniteDifferences;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.EvaluationRecorder;
+import calculus.oracles.Fields;
+import calculus.oracles.FiniteDifferences;
 
 @DisplayName("Task 2.2: partial derivatives by central differences")
 class PartialDerivativeTest {

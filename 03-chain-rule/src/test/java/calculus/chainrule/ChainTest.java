@@ -11,12 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.FiniteDifferences;
-import calculus.grading.oracle.Functions1D;
-import calculus.grading.oracle.Functions1D.Function1D;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.FiniteDifferences;
+import calculus.oracles.Functions1D;
+import calculus.oracles.Functions1D.Function1D;
 
 /** Task 3.2: a chain of n functions, differentiated in one forward pass. */
 class ChainTest {

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.FiniteDifferences;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.FiniteDifferences;
 
 /**
  * Task 3.5: local derivatives on the edges of a computational graph, multiplied along paths and summed over paths,

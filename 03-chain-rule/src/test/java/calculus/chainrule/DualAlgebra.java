@@ -1,6 +1,6 @@
 package calculus.chainrule;
 
-import calculus.grading.oracle.Expressions;
+import calculus.oracles.Expressions;
 
 /**
  * Dual numbers as an {@link Expressions.Algebra}, so that the grader's random expression trees can be evaluated on

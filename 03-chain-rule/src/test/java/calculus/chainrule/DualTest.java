@@ -11,12 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Expressions;
-import calculus.grading.oracle.Expressions.Expression;
-import calculus.grading.oracle.FiniteDifferences;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.Expressions;
+import calculus.oracles.Expressions.Expression;
+import calculus.oracles.FiniteDifferences;
 
 /**
  * Task 3.3: dual numbers. One test per rule (worked examples, then random values and random derivatives of the

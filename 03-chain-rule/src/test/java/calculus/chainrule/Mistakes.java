@@ -3,7 +3,7 @@ package calculus.chainrule;
 /**
  * Recognises the usual mistakes of this module from the number they produce: a test lists what each mistake would
  * have returned at its input (the outer derivative taken at x, the inner derivative forgotten, ...), and the hint
- * names the one the student's result matches. {@link calculus.grading.Explain} adds the diagnoses that need no
+ * names the one the student's result matches. {@link calculus.oracles.Explain} adds the diagnoses that need no
  * knowledge of the task (a wrong sign, a factor of 2, NaN).
  */
 final class Mistakes {

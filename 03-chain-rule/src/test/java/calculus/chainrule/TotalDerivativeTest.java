@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Fields;
-import calculus.grading.oracle.Fields.Field;
-import calculus.grading.oracle.FiniteDifferences;
-import calculus.grading.oracle.Functions1D;
-import calculus.grading.oracle.Functions1D.Function1D;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.Fields;
+import calculus.oracles.Fields.Field;
+import calculus.oracles.FiniteDifferences;
+import calculus.oracles.Functions1D;
+import calculus.oracles.Functions1D.Function1D;
 
 /** Task 3.4: the multivariable chain rule, dz/dt = sum over i of (df/dx_i)(x(t)) x_i'(t). */
 class TotalDerivativeTest {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 
-import calculus.grading.Entries;
-import calculus.grading.Explain;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Fields;
+import calculus.oracles.Entries;
+import calculus.oracles.Explain;
+import calculus.grader.TestRandom;
+import calculus.oracles.Fields;
 
 /**
- * What this module's tests share beyond {@link calculus.grading.Expect}: losses compared on the scale of a loss,
+ * What this module's tests share beyond {@link calculus.oracles.Expect}: losses compared on the scale of a loss,
  * test points away from stationary points, and the vectors of the worked examples read from text.
  */
 final class Check {

@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import calculus.grading.Entries;
-import calculus.grading.Expect;
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
-import calculus.grading.oracle.FiniteDifferences;
+import calculus.oracles.Entries;
+import calculus.oracles.Expect;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
+import calculus.oracles.FiniteDifferences;
 
 /** Task 4.4: the mean squared error of linear regression and its gradient. */
 @DisplayName("Task 4.4: the mean squared error")

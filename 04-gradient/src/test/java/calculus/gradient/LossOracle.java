@@ -3,14 +3,14 @@ package calculus.gradient;
 import java.util.ArrayList;
 import java.util.List;
 
-import calculus.grading.Explain;
+import calculus.oracles.Explain;
 
 /**
  * The tests' own definitions of the two losses, written straight from the lesson's formulas, and the diagnosis
  * of a wrong loss or gradient: which of the usual slips (a factor 2, a sum for a mean, the other penalty
  * convention, a regularised bias, a flipped sign) turns the right answer into the one received.
  *
- * <p>The gradients the tests expect come from {@link calculus.grading.oracle.FiniteDifferences} applied to these
+ * <p>The gradients the tests expect come from {@link calculus.oracles.FiniteDifferences} applied to these
  * definitions, never from a formula for the gradient: the definition of the loss is the specification.
  */
 final class LossOracle {

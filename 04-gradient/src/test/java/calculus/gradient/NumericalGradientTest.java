@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import calculus.grading.Expect;
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.EvaluationRecorder;
-import calculus.grading.oracle.Fields;
+import calculus.oracles.Expect;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.EvaluationRecorder;
+import calculus.oracles.Fields;
 
 /** Task 4.2: the numerical gradient by central differences. */
 @DisplayName("Task 4.2: the numerical gradient")

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import calculus.grading.Expect;
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
+import calculus.oracles.Expect;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
 
 /** Task 4.1: the vector operations, with their dimension checks. */
 @DisplayName("Task 4.1: vector operations")

@@ -9,11 +9,11 @@ import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
-import calculus.grading.oracle.FiniteDifferences;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
+import calculus.oracles.FiniteDifferences;
 
 /** Task 5.4: the mean squared error of a linear model, its gradient, and a fit by gradient descent. */
 class LinearRegressionTest {

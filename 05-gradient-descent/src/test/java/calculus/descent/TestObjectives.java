@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import calculus.grading.oracle.Fields;
+import calculus.oracles.Fields;
 
 /**
  * The functions the tests minimise, written out independently of the code under test: the Rosenbrock function,

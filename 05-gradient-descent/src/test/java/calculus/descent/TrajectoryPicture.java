@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import calculus.grading.plot.Plot;
+import calculus.plot.Plot;
 
 /**
  * Draws the paths your optimizers took on the Rosenbrock function during the graded run, so that you can see what
@@ -76,7 +76,7 @@ final class TrajectoryPicture implements BeforeAllCallback {
     }
 
     private static Path folder(ExtensionContext context) {
-        return context.getConfigurationParameter("calculus.grading.output")
+        return context.getConfigurationParameter("calculus.grader.output")
             .map(String::strip)
             .filter(s -> !s.isEmpty() && !s.startsWith("${"))
             .map(Path::of)

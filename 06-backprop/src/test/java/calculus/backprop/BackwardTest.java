@@ -16,15 +16,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import calculus.grading.Entries;
-import calculus.grading.Expect;
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Expressions;
-import calculus.grading.oracle.Expressions.Expression;
-import calculus.grading.oracle.Expressions.Operation;
-import calculus.grading.oracle.FiniteDifferences;
+import calculus.oracles.Entries;
+import calculus.oracles.Expect;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.Expressions;
+import calculus.oracles.Expressions.Expression;
+import calculus.oracles.Expressions.Operation;
+import calculus.oracles.FiniteDifferences;
 
 /** Task 6.2: backward() walks the graph once in reverse topological order and accumulates over every path. */
 @DisplayName("Task 6.2: backward, the reverse sweep")

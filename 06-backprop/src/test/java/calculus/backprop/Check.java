@@ -3,10 +3,10 @@ package calculus.backprop;
 import java.util.Arrays;
 import java.util.List;
 
-import calculus.grading.Entries;
+import calculus.oracles.Entries;
 
 /**
- * What this module's tests share beyond {@link calculus.grading.Expect} and {@link Entries}: a network's parameters
+ * What this module's tests share beyond {@link calculus.oracles.Expect} and {@link Entries}: a network's parameters
  * and gradients read as one vector and written back, and small matrix helpers for the oracles.
  */
 final class Check {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Expressions;
+import calculus.grader.TestRandom;
+import calculus.oracles.Expressions;
 
 /**
  * Oracles and generators for tests on {@link Value} graphs.

@@ -13,12 +13,12 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import calculus.grading.Entries;
-import calculus.grading.Expect;
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.FiniteDifferences;
+import calculus.oracles.Entries;
+import calculus.oracles.Expect;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.FiniteDifferences;
 
 /**
  * Task 6.4: dense, ReLU, tanh and sequential layers on batches, each gradient-checked against the five-point

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import calculus.grading.Expect;
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
+import calculus.oracles.Expect;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
 
 /** Task 6.5: full-batch gradient descent with momentum trains matrix networks, reproducibly. */
 @DisplayName("Task 6.5: training matrix networks")

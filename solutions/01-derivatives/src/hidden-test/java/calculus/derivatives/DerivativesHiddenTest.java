@@ -9,12 +9,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import calculus.derivatives.NewtonResult.Status;
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.Hidden;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Functions1D;
-import calculus.grading.oracle.Functions1D.Function1D;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.Hidden;
+import calculus.grader.TestRandom;
+import calculus.oracles.Functions1D;
+import calculus.oracles.Functions1D.Function1D;
 
 /**
  * The instructors' hidden tests of module 1: the same tasks as the visible tests, on other functions and regimes

@@ -10,13 +10,13 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.Hidden;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
-import calculus.grading.oracle.Fields;
-import calculus.grading.oracle.FiniteDifferences;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.Hidden;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
+import calculus.oracles.Fields;
+import calculus.oracles.FiniteDifferences;
 
 /**
  * The instructors' hidden tests of module 2: the same tasks as the visible tests, in other regimes (30 to 60

@@ -11,14 +11,14 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import calculus.grading.Entries;
-import calculus.grading.Expect;
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.Hidden;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
-import calculus.grading.oracle.Fields;
+import calculus.oracles.Entries;
+import calculus.oracles.Expect;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.Hidden;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
+import calculus.oracles.Fields;
 
 /**
  * The instructors' hidden tests of module 4: the same tasks as the visible tests, in other regimes (500 to 5000

@@ -9,11 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.Hidden;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.Hidden;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
 
 /**
  * The instructors' hidden tests of module 5, part 1: the step, the loop, the regression loss and stochastic

@@ -8,11 +8,11 @@ import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import calculus.grading.Explain;
-import calculus.grading.Graded;
-import calculus.grading.Hidden;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Fields;
+import calculus.oracles.Explain;
+import calculus.grader.Graded;
+import calculus.grader.Hidden;
+import calculus.grader.TestRandom;
+import calculus.oracles.Fields;
 
 /**
  * The instructors' hidden tests of module 5, part 2: the optimizers with memory and the line search, over long runs

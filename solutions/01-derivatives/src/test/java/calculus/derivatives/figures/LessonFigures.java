@@ -11,7 +11,7 @@ import calculus.derivatives.OneSidedDifference;
 import calculus.derivatives.RichardsonExtrapolation;
 import calculus.derivatives.SecantSlope;
 import calculus.derivatives.TangentLine;
-import calculus.grading.plot.Plot;
+import calculus.plot.Plot;
 
 /**
  * Draws the pictures of lesson 1 ({@code 01-derivatives/README.md}) with the reference solution:

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.ToDoubleFunction;
 
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
-import calculus.grading.plot.Plot;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
+import calculus.plot.Plot;
 import calculus.partials.Hessian;
 import calculus.partials.LineLoss;
 

@@ -9,8 +9,8 @@ import calculus.chainrule.Dual;
 import calculus.chainrule.Neuron;
 import calculus.chainrule.Node;
 import calculus.chainrule.Paths;
-import calculus.grading.plot.Diagram;
-import calculus.grading.plot.Plot;
+import calculus.plot.Diagram;
+import calculus.plot.Plot;
 
 /**
  * Draws the pictures of the lesson (03-chain-rule/README.md) from the reference solution: every number in them is

@@ -10,9 +10,9 @@ import calculus.gradient.GradientCheck;
 import calculus.gradient.LogisticRegressionLoss;
 import calculus.gradient.NumericalGradient;
 import calculus.gradient.Vectors;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
-import calculus.grading.plot.Plot;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
+import calculus.plot.Plot;
 
 /**
  * Draws the pictures of lesson 4 ({@code 04-gradient/README.md}) with the reference solution:

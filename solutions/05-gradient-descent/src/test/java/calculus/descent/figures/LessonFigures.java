@@ -19,9 +19,9 @@ import calculus.descent.Optimizer;
 import calculus.descent.Result;
 import calculus.descent.StochasticGradientDescent;
 import calculus.descent.TestObjectives;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
-import calculus.grading.plot.Plot;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
+import calculus.plot.Plot;
 
 /**
  * Draws the pictures of the lesson {@code 05-gradient-descent/README.md} with the reference solution.

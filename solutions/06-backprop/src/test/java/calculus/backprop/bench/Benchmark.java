@@ -15,8 +15,8 @@ import calculus.backprop.Sgd;
 import calculus.backprop.SoftmaxCrossEntropy;
 import calculus.backprop.Tanh;
 import calculus.backprop.Trainer;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
 
 /**
  * The point of backpropagation, measured: a plain harness (not a test) that prints its figures.

@@ -14,10 +14,10 @@ import calculus.backprop.Sgd;
 import calculus.backprop.Tanh;
 import calculus.backprop.Trainer;
 import calculus.backprop.Value;
-import calculus.grading.TestRandom;
-import calculus.grading.oracle.Datasets;
-import calculus.grading.plot.Diagram;
-import calculus.grading.plot.Plot;
+import calculus.grader.TestRandom;
+import calculus.oracles.Datasets;
+import calculus.plot.Diagram;
+import calculus.plot.Plot;
 
 /**
  * Draws the pictures of the lesson {@code 06-backprop/README.md} with the reference solution, on the same data and

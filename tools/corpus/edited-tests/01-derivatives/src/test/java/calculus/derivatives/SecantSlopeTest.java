@@ -1,6 +1,6 @@
 package calculus.derivatives;
 
-import calculus.grading.Graded;
+import calculus.grader.Graded;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package calculus.grading;
+package calculus.grader;
 
 public final class Scoreboard {
     public static void main(String[] args) {

@@ -1,0 +1,164 @@
+package calculus.grader;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a test's throwable means for the grade: {@link Status#TODO}, {@link Status#TIMED_OUT} or
+ * {@link Status#FAILED}, with a one-line reason for the scoreboard.
+ *
+ * @param status how the test ended
+ * @param reason one line, empty when the test passed
+ */
+public record Outcome(Status status, String reason) {
+
+    /** The longest reason the scoreboard prints; the JSON keeps the whole message. */
+    static final int REASON_WIDTH = 200;
+    /** The least of a reason that its hint keeps, however long the first line. */
+    static final int HINT_WIDTH = 60;
+
+    private static final String NOT_IMPLEMENTED = UnsupportedOperationException.class.getName();
+    /** The skeleton's exception as AssertJ quotes one it caught ("but was:"), not one it expected. */
+    private static final Pattern QUOTED_TODO = Pattern.compile("(?:but was:|but caught)\\s*\"?"
+        + Pattern.quote(NOT_IMPLEMENTED) + ":? *([^\\n\"]*)");
+
+    /** A passed test. */
+    public static Outcome passed() {
+        return new Outcome(Status.PASSED, "");
+    }
+
+    /**
+     * Classifies a test's throwable.
+     *
+     * <p>"Not implemented yet" is the skeleton's {@code UnsupportedOperationException} anywhere in the cause chain,
+     * or quoted in an assertion's message: AssertJ's {@code assertThatThrownBy(...).isInstanceOf(X.class)} fails
+     * with an {@code AssertionError} that only names the exception it caught.
+     *
+     * @param failure what the test threw, or {@code null} if it passed
+     * @return the outcome
+     */
+    public static Outcome of(Throwable failure) {
+        if (failure == null) {
+            return passed();
+        }
+        if (mentions(failure, TimeoutException.class)) {
+            return new Outcome(Status.TIMED_OUT, oneLine(failure)
+                + " (an endless loop? a loop whose exit condition is never met?)");
+        }
+        if (mentions(failure, UnsupportedOperationException.class)) {
+            return new Outcome(Status.TODO, shorten(todoReason(failure)));
+        }
+        return new Outcome(Status.FAILED, oneLine(failure));
+    }
+
+    /** The whole failure message, as the JSON keeps it. */
+    public static String fullMessage(Throwable failure) {
+        if (failure == null) {
+            return "";
+        }
+        String message = failure.getMessage();
+        if (failure instanceof AssertionError && message != null) {
+            return message.strip();
+        }
+        return failure.getClass().getName() + (message == null ? "" : ": " + message.strip());
+    }
+
+    /** The message of a throwable on one line, at most {@link #REASON_WIDTH} characters. */
+    static String oneLine(Throwable failure) {
+        String text = fullMessage(failure);
+        if (!(failure instanceof AssertionError)) {
+            text = "threw " + text.replaceFirst("^java\\.lang\\.", "");
+        }
+        return brief(text);
+    }
+
+    /**
+     * A message in brief: its first line, and its hint if it has one (as {@link Explain} writes them), so that the
+     * hint is not the part that a short summary cuts off. At most {@link #REASON_WIDTH} characters.
+     */
+    static String brief(String message) {
+        String[] lines = message.strip().split("\\R");
+        String hint = "";
+        for (String line : lines) {
+            String l = line.strip();
+            if (l.startsWith("hint ") || l.startsWith("hint:")) {
+                hint = l.substring(4).replaceFirst("^[:\\s]+", "");
+                break;
+            }
+        }
+        if (hint.isEmpty()) {
+            return shorten(message);
+        }
+        // the first line says what came back ("received NaN"): it goes first, the hint gets the rest
+        String glue = " -- hint: ";
+        String first = cut(shorten(lines[0]), REASON_WIDTH - glue.length() - HINT_WIDTH);
+        return first + glue + cut(shorten(hint), REASON_WIDTH - glue.length() - first.length());
+    }
+
+    /** Collapses white space and cuts to {@link #REASON_WIDTH} characters. */
+    static String shorten(String text) {
+        return cut(text.replaceAll("\\s+", " ").strip(), REASON_WIDTH);
+    }
+
+    private static String cut(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 3) + "...";
+    }
+
+    /** What the skeleton's exception says, such as "Task 1.3: CentralDifference.derivative". */
+    private static String todoReason(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof GradingExtension.NotImplementedYet todo) {
+                return todo.reason();
+            }
+            if (t instanceof UnsupportedOperationException) {
+                return t.getMessage() == null ? "not implemented yet" : t.getMessage();
+            }
+        }
+        Matcher quoted = QUOTED_TODO.matcher(String.valueOf(failure.getMessage()));
+        return quoted.find() ? quoted.group(1) : "not implemented yet";
+    }
+
+    private static boolean mentions(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t : chain(failure)) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (type == UnsupportedOperationException.class && t instanceof GradingExtension.NotImplementedYet) {
+                return true;
+            }
+            if (type == UnsupportedOperationException.class && t instanceof AssertionError
+                && t.getMessage() != null && QUOTED_TODO.matcher(t.getMessage()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The throwable, its causes and its suppressed throwables, each once. */
+    private static Iterable<Throwable> chain(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> inOrder = new ArrayList<>();
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.removeFirst();
+            if (!seen.add(t)) {
+                continue;
+            }
+            inOrder.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            Collections.addAll(todo, t.getSuppressed());
+        }
+        return inOrder;
+    }
+}

@@ -1,0 +1,126 @@
+package calculus.instructor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import calculus.grader.Json;
+
+/**
+ * Grades a corpus of bad submissions and checks that each gets exactly the score it must: the proof that student
+ * code cannot break or game the grade.
+ *
+ * <p>Usage: {@code CorpusCheck --course DIR --corpus DIR --out DIR}
+ *
+ * <p>Each case is a folder with {@code expected.json} ({@code {"description": "...", "scores":
+ * {"01-derivatives": 92}}}) and the files of the submission. A case starts from the reference solutions of the
+ * modules it scores (copied as each module's {@code src/main}) unless {@code "base": "skeleton"} (or
+ * {@code "none"}: nothing); then its own
+ * files are laid over them (an edited test, a fake build file), and its {@code "edits"} are applied: each replaces
+ * the one occurrence of {@code "find"} in a {@code "file"} by {@code "replace"}. The case passes
+ * when {@link GradeSubmission} gives each module exactly the expected score. Exit code 0 when every case passes.
+ */
+public final class CorpusCheck {
+
+    private CorpusCheck() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Path course = Path.of(options.getOrDefault("course", ".")).toAbsolutePath().normalize();
+        Path corpus = Path.of(options.getOrDefault("corpus", course.resolve("tools/corpus").toString()));
+        Path out = Path.of(options.getOrDefault("out", course.resolve("target/corpus").toString())).toAbsolutePath();
+        List<Path> cases;
+        try (Stream<Path> list = Files.list(corpus)) {
+            cases = list.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted().toList();
+        }
+        int failed = 0;
+        for (Path c : cases) {
+            long start = System.nanoTime();
+            List<String> problems = check(course, c, out.resolve(c.getFileName().toString()));
+            String seconds = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
+            if (problems.isEmpty()) {
+                System.out.println("PASS  " + c.getFileName() + " (" + seconds + ")");
+            } else {
+                failed++;
+                System.out.println("FAIL  " + c.getFileName() + " (" + seconds + ")");
+                problems.forEach(p -> System.out.println("        " + p));
+            }
+        }
+        System.out.printf("corpus: %d passed, %d failed%n", cases.size() - failed, failed);
+        System.exit(failed == 0 && !cases.isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * One edit of a submission's file: its only occurrence of {@code find} becomes {@code replace}. A case is a
+     * small change to good code, so it reads as what the student got wrong, and fails loudly if the code it
+     * edits has changed since.
+     */
+    static void applyEdit(Path submission, Map<String, Object> edit) throws IOException {
+        Path file = submission.resolve(String.valueOf(edit.get("file")));
+        String text = CourseFiles.read(file);
+        String find = String.valueOf(edit.get("find"));
+        int at = text.indexOf(find);
+        if (at < 0 || text.indexOf(find, at + 1) >= 0) {
+            throw new IllegalStateException("the corpus edit of " + edit.get("file") + " must match exactly once, "
+                + "and matches " + (at < 0 ? "nowhere" : "more than once") + ": " + find);
+        }
+        Files.writeString(file, text.substring(0, at) + edit.get("replace") + text.substring(at + find.length()));
+    }
+
+    /** Grades one case; returns what differs from its expectation. */
+    @SuppressWarnings("unchecked")
+    static List<String> check(Path course, Path caseDir, Path out) throws IOException {
+        Map<String, Object> expected = (Map<String, Object>) Json.read(CourseFiles.read(caseDir.resolve(
+            "expected.json")));
+        Map<String, Object> scores = (Map<String, Object>) expected.get("scores");
+        String base = String.valueOf(expected.getOrDefault("base", "reference"));
+        Path submission = out.resolve("submission");
+        CourseFiles.deleteTree(out);
+        for (String module : scores.keySet()) {
+            Path from = switch (base) {
+                case "reference" -> course.resolve("solutions").resolve(module);
+                case "skeleton" -> course.resolve(module);
+                case "none" -> null;
+                default -> throw new IllegalArgumentException(caseDir + ": base must be reference, skeleton or none, "
+                    + "got base = " + base);
+            };
+            if (from != null) {
+                CourseFiles.copyTree(from.resolve("src").resolve("main"),
+                    submission.resolve(module).resolve("src").resolve("main"), p -> true);
+            }
+        }
+        // the case's own files go in as they are, build folders included: a submission may hold anything
+        CourseFiles.copyEverything(caseDir, submission, p -> !p.toString().equals("expected.json"));
+        for (Object e : (List<Object>) expected.getOrDefault("edits", List.of())) {
+            applyEdit(submission, (Map<String, Object>) e);
+        }
+        List<GradeSubmission.ModuleGrade> grades = GradeSubmission.grade(course, submission, out,
+            new ArrayList<>(scores.keySet()));
+        Map<String, Object> reasons = (Map<String, Object>) expected.getOrDefault("reasons", Map.of());
+        List<String> problems = new ArrayList<>();
+        for (GradeSubmission.ModuleGrade g : grades) {
+            int want = ((Number) scores.get(g.module())).intValue();
+            int got = g.report() == null ? 0 : g.report().score();
+            if (got != want || g.problem().startsWith(GradeSubmission.GRADER_FAULT)) {
+                problems.add(g.module() + ": expected " + want + " points, got " + got
+                    + (g.problem().isEmpty() ? "" : " (" + g.problem().lines().findFirst().orElse("") + ")"));
+            }
+            // the right score for the wrong reason proves nothing: the grade must say why
+            Object reason = reasons.get(g.module());
+            if (reason != null && !Gradescope.summary(List.of(g)).contains(reason.toString())) {
+                problems.add(g.module() + ": the grade does not say \"" + reason + "\" (see summary.txt)");
+            }
+        }
+        Files.writeString(out.resolve("summary.txt"), Gradescope.summary(grades));
+        return problems;
+    }
+}
