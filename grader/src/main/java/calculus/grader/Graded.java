@@ -39,4 +39,11 @@ public @interface Graded {
 
     /** The points this test earns when it passes; at least 1. */
     int points();
+
+    /**
+     * The test's step budget (loop iterations and calls the graded code may run), when the default is not enough:
+     * a test that trains a network, say. The course check requires every budget to be at least
+     * ten times what the reference solution needs. 0 means the default.
+     */
+    long steps() default 0;
 }

@@ -2,12 +2,10 @@ package calculus.grader;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -17,6 +15,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+import calculus.grader.budget.StepBudget;
+import calculus.grader.report.Status;
 
 /**
  * The extension every {@link Graded} test runs with.
@@ -28,14 +29,21 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *   <li>Runs only the tests of one task when asked: {@code -Dtask=1.3} (several: {@code -Dtask=1.3,1.4}).</li>
  * </ul>
  *
- * <p>The default timeout that stops an endless loop is JUnit's own, set in the grader's
- * {@code junit-platform.properties} (so that it holds in an IDE too) and run in a separate thread.
+ * <p>In the grader's test JVM (the sandbox) every test runs on a step budget: the code under test is instrumented to
+ * count its loop iterations and calls, and a test that runs out stops, whatever the machine's load
+ * ({@link StepBudget}); the other tests of its task then do not run (they would most likely loop too), and the task's
+ * points are lost. In an IDE, where nothing is instrumented, JUnit's own default timeout (set in the grader's
+ * {@code junit-platform.properties}) stops an endless loop instead.
  */
 public final class GradingExtension implements ParameterResolver, ExecutionCondition, InvocationInterceptor,
     TestExecutionExceptionHandler {
 
     /** The report entry key under which a test's seed is published to the listener. */
-    static final String SEED_KEY = "calculus.seed";
+    public static final String SEED_KEY = "calculus.seed";
+    /** The report entry key under which the steps a test's code ran are published to the listener. */
+    public static final String STEPS_KEY = "calculus.steps";
+    /** The configuration parameter that turns the step budget on, with the default budget of a test. */
+    public static final String STEPS_PARAMETER = "calculus.grader.steps";
     /** The course's base seed; {@code -Dcalculus.seed=N} changes every test's random inputs at once. */
     static final long COURSE_SEED = 20_261_124L;
     /** Seeds are kept to nine digits, easy to read and to type. */
@@ -103,7 +111,7 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
     }
 
     /** A graded test that met the skeleton's {@code UnsupportedOperationException}: the task is still to do. */
-    static final class NotImplementedYet extends AssertionError {
+    public static final class NotImplementedYet extends AssertionError {
         private static final long serialVersionUID = 1L;
         private final String reason;
 
@@ -133,6 +141,11 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<Method> method = context.getTestMethod();
+        Graded task = method.map(m -> m.getAnnotation(Graded.class)).orElse(null);
+        if (task != null && EXHAUSTED_TASKS.contains(task.task())) {
+            return ConditionEvaluationResult.disabled("not run: another test of Task " + task.task() + " ran out of "
+                + "its step budget, so this one would most likely loop too");
+        }
         Optional<String> wanted = context.getConfigurationParameter("task").map(String::strip)
             .filter(s -> !s.isEmpty());
         if (method.isEmpty() || wanted.isEmpty()) {
@@ -146,21 +159,10 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
         return ConditionEvaluationResult.disabled("only task " + wanted.get() + " selected (-Dtask)");
     }
 
-    // ---- errors that must cost one test, not the run
+    // ---- a step budget, and errors that must cost one test, not the run
 
-    private static final Map<Path, List<String>> VIOLATIONS = new HashMap<>();
-
-    /**
-     * The graded code's breaches of {@link CodePolicy}, checked once per test JVM, before the first test: by the
-     * listener when the plan starts, or here on first use when the listener is not there.
-     */
-    static synchronized List<String> policyViolations(Path classes) {
-        return VIOLATIONS.computeIfAbsent(classes.toAbsolutePath().normalize(), c -> List.copyOf(CodePolicy.check(c)));
-    }
-
-    private static List<String> policyViolations(ExtensionContext context) {
-        return policyViolations(ModuleSettings.from(context::getConfigurationParameter).classes());
-    }
+    /** Tasks whose tests are not run any more in this JVM: one of their tests ran out of its step budget. */
+    private static final Set<String> EXHAUSTED_TASKS = ConcurrentHashMap.newKeySet();
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
@@ -175,12 +177,37 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
     }
 
     private static void guard(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-        List<String> violations = policyViolations(context);
-        if (!violations.isEmpty()) {
-            invocation.skip();
-            throw new AssertionError("not run: the code breaks the rules for student code (listed under the "
-                + "scoreboard): " + String.join("; ", violations));
+        Optional<Long> budget = context.getConfigurationParameter(STEPS_PARAMETER).map(Long::parseLong);
+        Graded graded = context.getRequiredTestMethod().getAnnotation(Graded.class);
+        if (budget.isEmpty()) {
+            run(invocation);
+            return;
         }
+        long steps = graded != null && graded.steps() > 0 ? graded.steps() : budget.get();
+        StepBudget.arm(steps);
+        Throwable failure = null;
+        try {
+            run(invocation);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        long used = StepBudget.used();
+        boolean exhausted = StepBudget.exhausted();
+        StepBudget.disarm();
+        context.publishReportEntry(STEPS_KEY, Long.toString(used));
+        if (exhausted) {
+            if (graded != null) {
+                EXHAUSTED_TASKS.add(graded.task());
+            }
+            // whatever the test made of it (a test may catch Throwable): the code was stopped
+            throw new OutOfSteps(steps, failure);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void run(Invocation<Void> invocation) throws Throwable {
         try {
             invocation.proceed();
         } catch (StackOverflowError e) {
@@ -190,6 +217,35 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
             long mb = Runtime.getRuntime().maxMemory() >> 20;
             throw new AssertionError("OutOfMemoryError: the code used up the test's " + mb + " MB of memory. Does "
                 + "a loop keep adding to a list or array without end?");
+        }
+    }
+
+    /** A test whose code ran out of its step budget and was stopped. */
+    public static final class OutOfSteps extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        OutOfSteps(long budget, Throwable where) {
+            super("stopped after " + String.format("%,d", budget) + " steps (loop iterations and calls), the test's "
+                + "budget" + stoppedIn(where) + ": an endless loop, a loop whose exit condition is never met, "
+                + "or endless recursion?");
+            setStackTrace(new StackTraceElement[0]);
+        }
+
+        /** Where the code was when it was stopped: the first frame outside the grader and the JDK. */
+        private static String stoppedIn(Throwable where) {
+            for (Throwable t = where; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof calculus.grader.budget.StepBudgetExceeded) {
+                    for (StackTraceElement e : t.getStackTrace()) {
+                        String c = e.getClassName();
+                        if (!c.startsWith("calculus.grader.") && !c.startsWith("java.") && !c.startsWith("jdk.")
+                            && e.getFileName() != null) {
+                            return ", in " + c.substring(c.lastIndexOf('.') + 1) + "." + e.getMethodName() + " ("
+                                + e.getFileName() + ":" + e.getLineNumber() + ")";
+                        }
+                    }
+                }
+            }
+            return "";
         }
     }
 }

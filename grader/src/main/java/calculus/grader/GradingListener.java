@@ -1,7 +1,6 @@
 package calculus.grader;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -23,75 +21,41 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
+import calculus.grader.report.Lesson;
+import calculus.grader.report.ModuleReport;
+import calculus.grader.report.Scoreboard;
+import calculus.grader.report.Status;
+import calculus.grader.report.Tally;
+import calculus.grader.report.TestResult;
+
 /**
- * Grades a module while its tests run, then prints the scoreboard and writes {@code results.json}.
+ * The scoreboard of a test run in an IDE: a student who runs a test class from the editor sees the same board as
+ * after {@code ./mvnw test}, for the tests that ran.
  *
- * <p>JUnit finds it through {@code META-INF/services}, so it runs in every test JVM that has the grader on its
- * class path, Maven's or an IDE's. It does nothing in a run without {@link Graded} tests. If the JVM ends early
- * ({@code System.exit} in student code), a shutdown hook still prints and writes what was graded so far.
+ * <p>JUnit finds it through {@code META-INF/services}. It does nothing in a run without {@link Graded} tests, and
+ * nothing in the grader's own test JVM, which reports to the grader instead (it is switched off there with
+ * {@code junit.platform.execution.listeners.deactivate}). An IDE run is the student's own business: it runs the
+ * code in the IDE's JVM, without the grader's rules and step budget, and writes no results. The grade that counts
+ * is the one {@code ./mvnw test} computes.
  */
 public final class GradingListener implements TestExecutionListener {
 
-    private static final Pattern TASK = Pattern.compile("\\d+\\.\\d+");
-
-    /** One graded test method, with its invocations taken together. */
-    private static final class Entry {
-        final String task;
-        final int points;
-        final String name;
-        final String method;
-        final String className;
-        final Hidden hidden;
-        Status status;
-        String message = "";
-        Long seed;
-
-        Entry(String task, int points, String name, String method, String className, Hidden hidden) {
-            this.task = task;
-            this.points = points;
-            this.name = name;
-            this.method = method;
-            this.className = className;
-            this.hidden = hidden;
-        }
-
-        void record(Status outcome, String text) {
-            Status before = status;
-            status = before == null ? outcome : Status.combine(before, outcome);
-            // the message that explains the status: that of the most telling outcome so far
-            if (status != before && status == outcome && outcome != Status.PASSED) {
-                message = text;
-            }
-        }
+    /** One graded test method. */
+    private record Entry(String task, int points, String name, String method, String className, String visibility,
+                         Tally tally) {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
-    private final Map<String, Entry> running = new LinkedHashMap<>();
     private final Map<String, Throwable> failedClasses = new HashMap<>();
-    private final Map<String, String> skippedClasses = new HashMap<>();
-    private final List<String> errors = new ArrayList<>();
-    private List<String> rules = List.of();
     private ModuleSettings settings;
-    private boolean finished;
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan plan) {
-        try {
-            settings = ModuleSettings.from(plan.getConfigurationParameters()::get);
-            if (plan.getConfigurationParameters().getBoolean(ModuleSettings.PREFIX + "disabled").orElse(false)) {
-                return; // tools such as PIT run the tests many times over: no scoreboard for them
+        settings = ModuleSettings.from(plan.getConfigurationParameters()::get);
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier id : plan.getDescendants(root)) {
+                register(id);
             }
-            for (TestIdentifier root : plan.getRoots()) {
-                for (TestIdentifier id : plan.getDescendants(root)) {
-                    register(id);
-                }
-            }
-            if (!entries.isEmpty()) {
-                rules = GradingExtension.policyViolations(settings.classes());
-                Runtime.getRuntime().addShutdownHook(new Thread(this::exitedEarly, "grading-shutdown"));
-            }
-        } catch (RuntimeException | LinkageError e) {
-            errors.add("the grader could not read the test plan: " + e);
         }
     }
 
@@ -105,62 +69,33 @@ public final class GradingListener implements TestExecutionListener {
             return;
         }
         MethodSource source = (MethodSource) id.getSource().orElseThrow();
-        Class<?> testClass = source.getJavaClass();
         Hidden hidden = Optional.ofNullable(method.get().getAnnotation(Hidden.class))
-            .orElse(testClass.getAnnotation(Hidden.class));
-        String where = source.getClassName() + "#" + source.getMethodName();
-        String name = id.getDisplayName();
-        Entry entry = new Entry(graded.task(), graded.points(), name, where, source.getClassName(), hidden);
-        entries.put(key(id), entry);
-        validate(entry);
-    }
-
-    /** Problems with a test's own annotations: the course's mistakes, reported so they get fixed. */
-    private void validate(Entry e) {
-        if (!TASK.matcher(e.task).matches()) {
-            errors.add(e.method + ": task \"" + e.task + "\" is not of the form M.N");
-        } else if (settings.number() >= 0 && Integer.parseInt(e.task.split("\\.")[0]) != settings.number()) {
-            errors.add(e.method + ": task " + e.task + " does not belong to module " + settings.module());
-        }
-        if (e.points < 1) {
-            errors.add(e.method + ": a graded test is worth at least 1 point, not " + e.points);
-        }
-        if (!e.name.startsWith(e.task + " ")) {
-            errors.add(e.method + ": its @DisplayName must start with its task number \"" + e.task + " \", not \""
-                + e.name + "\"");
-        }
-    }
-
-    @Override
-    public synchronized void executionStarted(TestIdentifier id) {
-        Entry e = entries.get(key(id));
-        if (e != null) {
-            running.put(id.getUniqueId(), e);
-        }
+            .orElse(source.getJavaClass().getAnnotation(Hidden.class));
+        String visibility = hidden == null ? TestResult.VISIBLE
+            : hidden.showMessage() ? TestResult.HIDDEN : TestResult.WITHHELD;
+        entries.put(key(id), new Entry(graded.task(), graded.points(), id.getDisplayName(),
+            source.getClassName() + "#" + source.getMethodName(), source.getClassName(), visibility, new Tally()));
     }
 
     @Override
     public synchronized void executionSkipped(TestIdentifier id, String reason) {
         Entry e = entries.get(key(id));
         if (e != null) {
-            e.record(Status.SKIPPED, reason);
-        } else if (id.getSource().orElse(null) instanceof ClassSource c) {
-            skippedClasses.put(c.getClassName(), reason);
+            e.tally().record(Status.SKIPPED, reason);
         }
     }
 
     @Override
     public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        running.remove(id.getUniqueId());
         Throwable failure = result.getThrowable().orElse(null);
         Entry e = entries.get(key(id));
         if (e != null) {
             if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
-                e.record(Status.SKIPPED, Outcome.fullMessage(failure));
+                e.tally().record(Status.SKIPPED, Outcome.fullMessage(failure));
             } else if (id.isTest() || failure != null) {
                 // a parameterized test's container finishes successfully even when invocations failed: only its
                 // own failure (no arguments, say) counts; the invocations report themselves
-                e.record(Outcome.of(failure).status(), Outcome.fullMessage(failure));
+                e.tally().record(Outcome.of(failure).status(), Outcome.fullMessage(failure));
             }
         } else if (failure != null && id.getSource().orElse(null) instanceof ClassSource c) {
             failedClasses.put(c.getClassName(), failure);
@@ -169,90 +104,46 @@ public final class GradingListener implements TestExecutionListener {
 
     @Override
     public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-        String seed = entry.getKeyValuePairs().get(GradingExtension.SEED_KEY);
         Entry e = entries.get(key(id));
-        if (seed != null && e != null && e.seed == null) {
-            e.seed = Long.parseLong(seed);
+        String seed = entry.getKeyValuePairs().get(GradingExtension.SEED_KEY);
+        if (e != null && seed != null) {
+            e.tally().seed(Long.parseLong(seed));
         }
     }
 
     @Override
     public synchronized void testPlanExecutionFinished(TestPlan plan) {
-        if (entries.isEmpty() || finished) {
+        if (entries.isEmpty()) {
             return;
         }
-        finished = true;
-        for (Entry e : entries.values()) {
-            if (e.status == null) {
-                settleUnfinished(e, null);
-            }
-        }
-        publish(System.out);
+        ModuleReport report = report();
+        System.out.print(Scoreboard.module(report));
+        System.out.flush();
     }
 
-    /** A test that never reported back: its class failed or was skipped, or the JVM is going down. */
-    private void settleUnfinished(Entry e, String exitReason) {
-        Throwable classFailure = failedClasses.get(e.className);
-        if (classFailure != null) {
-            e.record(Outcome.of(classFailure).status(), "the test class failed before its tests could run: "
-                + Outcome.fullMessage(classFailure));
-        } else if (skippedClasses.containsKey(e.className)) {
-            e.record(Status.SKIPPED, skippedClasses.get(e.className));
-        } else if (exitReason != null) {
-            e.record(Status.NOT_RUN, exitReason);
-        } else {
-            e.record(Status.NOT_RUN, "this test did not run");
-        }
-    }
-
-    /** Runs when the JVM shuts down before the test plan finished, for example on {@code System.exit}. */
-    private synchronized void exitedEarly() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        for (Entry e : running.values()) {
-            e.record(Status.FAILED, "the test JVM shut down while this test ran: does the code call System.exit "
-                + "or Runtime.halt? Remove the call; report a problem by throwing an exception.");
-        }
-        for (Entry e : entries.values()) {
-            if (e.status == null) {
-                settleUnfinished(e, "not run: the test JVM shut down early (System.exit in the code?)");
-            }
-        }
-        publish(System.out);
-    }
-
-    /** The report of what has been graded. */
+    /** The report of what ran. */
     ModuleReport report() {
         List<TestResult> results = new ArrayList<>();
         for (Entry e : entries.values()) {
-            Status status = e.status == null ? Status.NOT_RUN : e.status;
-            int earned = status == Status.PASSED ? e.points : 0;
-            String visibility = e.hidden == null ? TestResult.VISIBLE
-                : e.hidden.showMessage() ? TestResult.HIDDEN : TestResult.WITHHELD;
-            String message = status == Status.PASSED ? "" : e.message;
-            results.add(new TestResult(settings.module(), e.task, e.name, e.method, earned, e.points, status, message,
-                e.seed, visibility));
+            Throwable classFailure = failedClasses.get(e.className());
+            if (!e.tally().recorded() && classFailure != null) {
+                e.tally().record(Outcome.of(classFailure).status(), "the test class failed before its tests could "
+                    + "run: " + Outcome.fullMessage(classFailure));
+            }
+            if (e.tally().recorded()) {
+                results.add(e.tally().result(settings.module(), e.task(), e.name(), e.method(), e.points(),
+                    e.visibility(), ""));
+            }
         }
         Map<String, String> titles = Lesson.titles(settings.root().resolve(settings.lesson()).resolve("README.md"));
-        return new ModuleReport(settings.module(), settings.title(), settings.role(), settings.check(),
-            settings.build(), settings.lesson(), titles, results, List.copyOf(errors), rules);
+        return new ModuleReport(settings.module(), settings.title(), ModuleReport.EXERCISE, false, "ide",
+            settings.lesson(), titles, results, List.of(), null, "the tests run from the IDE");
     }
 
-    private void publish(PrintStream console) {
-        try {
-            ModuleReport report = report();
-            if (settings.print()) {
-                console.print(Scoreboard.module(report));
-                console.flush();
-            }
-            Files.createDirectories(settings.output());
-            Path file = settings.output().resolve("results.json");
-            Files.writeString(file, report.toJson(), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            console.println("[grading] could not write the results: " + e);
-        }
+    /** Writes the report where a tool may look for it (tests of the grader use it). */
+    void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report().toJson(), StandardCharsets.UTF_8);
     }
 
     /** The graded method an identifier belongs to: the test itself, or each invocation of a parameterized test. */

@@ -6,23 +6,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What the build tells the grader about the module it grades, through JUnit configuration parameters
- * ({@code calculus.grader.*}, set in the root POM). Run from an IDE, where the build sets nothing, the grader
- * falls back to the working directory: the module's folder.
+ * What an IDE run knows about the module it runs: the module is the working directory (IDEs run a module's tests
+ * from its folder), the course root its parent, unless JUnit configuration parameters ({@code calculus.grader.*})
+ * say otherwise.
  *
  * @param module the module, for example {@code 01-derivatives}
  * @param title  its title
- * @param role   {@code exercise} or {@code solution}
  * @param lesson the folder of its lesson, relative to {@code root}
- * @param check  whether this is the course check
- * @param build  the Maven build's stamp
- * @param output where {@code results.json} goes
- * @param root    the course's root folder
- * @param classes the graded code's compiled classes, checked against {@link CodePolicy}
- * @param print   whether the test JVM prints the scoreboard; Maven prints it after Surefire's output instead
+ * @param root   the course's root folder
  */
-record ModuleSettings(String module, String title, String role, String lesson, boolean check, String build,
-                      Path output, Path root, Path classes, boolean print) {
+record ModuleSettings(String module, String title, String lesson, Path root) {
 
     static final String PREFIX = "calculus.grader.";
 
@@ -31,26 +24,7 @@ record ModuleSettings(String module, String title, String role, String lesson, b
         Function<String, Optional<String>> p = key -> parameters.apply(PREFIX + key).map(String::strip)
             .filter(v -> !v.isEmpty() && !v.startsWith("${"));
         String module = p.apply("module").orElse(here.getFileName() == null ? "module" : here.getFileName().toString());
-        Path root = p.apply("root").map(Paths::get)
-            .orElse(here.getParent() == null ? here : here.getParent());
-        return new ModuleSettings(module,
-            p.apply("title").orElse(module),
-            p.apply("role").orElse("exercise"),
-            p.apply("lesson").orElse(module),
-            p.apply("check").map(Boolean::parseBoolean).orElse(false),
-            p.apply("build").orElse(""),
-            p.apply("output").map(Paths::get).orElse(here.resolve("target").resolve("grading")),
-            root,
-            p.apply("classes").map(Paths::get).orElse(here.resolve("target").resolve("classes")),
-            p.apply("print").map(Boolean::parseBoolean).orElse(true));
-    }
-
-    /** The module's number: the digits its name starts with ({@code 01-derivatives} is module 1), or -1. */
-    int number() {
-        int end = 0;
-        while (end < module.length() && Character.isDigit(module.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? -1 : Integer.parseInt(module.substring(0, end));
+        Path root = p.apply("root").map(Paths::get).orElse(here.getParent() == null ? here : here.getParent());
+        return new ModuleSettings(module, p.apply("title").orElse(module), p.apply("lesson").orElse(module), root);
     }
 }

@@ -11,6 +11,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import calculus.grader.report.Status;
+import calculus.grader.report.Text;
+
 /**
  * What a test's throwable means for the grade: {@link Status#TODO}, {@link Status#TIMED_OUT} or
  * {@link Status#FAILED}, with a one-line reason for the scoreboard.
@@ -20,10 +23,8 @@ import java.util.regex.Pattern;
  */
 public record Outcome(Status status, String reason) {
 
-    /** The longest reason the scoreboard prints; the JSON keeps the whole message. */
-    static final int REASON_WIDTH = 200;
-    /** The least of a reason that its hint keeps, however long the first line. */
-    static final int HINT_WIDTH = 60;
+    /** The most throwables of a cause chain that are read. */
+    private static final int CHAIN_LIMIT = 32;
 
     private static final String NOT_IMPLEMENTED = UnsupportedOperationException.class.getName();
     /** The skeleton's exception as AssertJ quotes one it caught ("but was:"), not one it expected. */
@@ -49,12 +50,15 @@ public record Outcome(Status status, String reason) {
         if (failure == null) {
             return passed();
         }
+        if (mentions(failure, GradingExtension.OutOfSteps.class)) {
+            return new Outcome(Status.TIMED_OUT, oneLine(failure));
+        }
         if (mentions(failure, TimeoutException.class)) {
             return new Outcome(Status.TIMED_OUT, oneLine(failure)
                 + " (an endless loop? a loop whose exit condition is never met?)");
         }
         if (mentions(failure, UnsupportedOperationException.class)) {
-            return new Outcome(Status.TODO, shorten(todoReason(failure)));
+            return new Outcome(Status.TODO, Text.shorten(todoReason(failure)));
         }
         return new Outcome(Status.FAILED, oneLine(failure));
     }
@@ -77,39 +81,7 @@ public record Outcome(Status status, String reason) {
         if (!(failure instanceof AssertionError)) {
             text = "threw " + text.replaceFirst("^java\\.lang\\.", "");
         }
-        return brief(text);
-    }
-
-    /**
-     * A message in brief: its first line, and its hint if it has one (as {@link Explain} writes them), so that the
-     * hint is not the part that a short summary cuts off. At most {@link #REASON_WIDTH} characters.
-     */
-    static String brief(String message) {
-        String[] lines = message.strip().split("\\R");
-        String hint = "";
-        for (String line : lines) {
-            String l = line.strip();
-            if (l.startsWith("hint ") || l.startsWith("hint:")) {
-                hint = l.substring(4).replaceFirst("^[:\\s]+", "");
-                break;
-            }
-        }
-        if (hint.isEmpty()) {
-            return shorten(message);
-        }
-        // the first line says what came back ("received NaN"): it goes first, the hint gets the rest
-        String glue = " -- hint: ";
-        String first = cut(shorten(lines[0]), REASON_WIDTH - glue.length() - HINT_WIDTH);
-        return first + glue + cut(shorten(hint), REASON_WIDTH - glue.length() - first.length());
-    }
-
-    /** Collapses white space and cuts to {@link #REASON_WIDTH} characters. */
-    static String shorten(String text) {
-        return cut(text.replaceAll("\\s+", " ").strip(), REASON_WIDTH);
-    }
-
-    private static String cut(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, width - 3) + "...";
+        return Text.brief(text);
     }
 
     /** What the skeleton's exception says, such as "Task 1.3: CentralDifference.derivative". */
@@ -148,7 +120,8 @@ public record Outcome(Status status, String reason) {
         List<Throwable> inOrder = new ArrayList<>();
         Deque<Throwable> todo = new ArrayDeque<>();
         todo.add(failure);
-        while (!todo.isEmpty()) {
+        // a chain made by student code may be endless (a getCause() that makes a new exception each time)
+        while (!todo.isEmpty() && inOrder.size() < CHAIN_LIMIT) {
             Throwable t = todo.removeFirst();
             if (!seen.add(t)) {
                 continue;

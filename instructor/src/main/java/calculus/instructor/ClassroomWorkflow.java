@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import calculus.grader.ModuleReport;
-import calculus.grader.TaskSummary;
+import calculus.grader.report.ModuleReport;
+import calculus.grader.report.TaskSummary;
 
 /**
  * Writes the GitHub Classroom autograding workflow from the course's tasks and points: one step per task, worth
@@ -61,7 +61,7 @@ public final class ClassroomWorkflow {
             // students' repositories have no hidden tests: their points are not to be had there
             ModuleReport visible = new ModuleReport(all.module(), all.title(), all.role(), all.check(), all.build(),
                 all.lesson(), all.titles(), all.tests().stream().filter(t -> !t.hidden()).toList(), all.errors(),
-                all.rules());
+                all.blocker(), all.selection());
             List<TaskSummary> tasks = visible.tasks();
             for (TaskSummary t : tasks) {
                 String id = "task-" + t.task().replace('.', '-');

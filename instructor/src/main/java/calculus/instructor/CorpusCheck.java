@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import calculus.grader.Json;
+import com.google.gson.Gson;
 
 /**
  * Grades a corpus of bad submissions and checks that each gets exactly the score it must: the proof that student
@@ -79,8 +79,8 @@ public final class CorpusCheck {
     /** Grades one case; returns what differs from its expectation. */
     @SuppressWarnings("unchecked")
     static List<String> check(Path course, Path caseDir, Path out) throws IOException {
-        Map<String, Object> expected = (Map<String, Object>) Json.read(CourseFiles.read(caseDir.resolve(
-            "expected.json")));
+        Map<String, Object> expected = (Map<String, Object>) new Gson().fromJson(CourseFiles.read(caseDir.resolve(
+            "expected.json")), Map.class);
         Map<String, Object> scores = (Map<String, Object>) expected.get("scores");
         String base = String.valueOf(expected.getOrDefault("base", "reference"));
         Path submission = out.resolve("submission");

@@ -14,9 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import calculus.grader.ModuleReport;
-import calculus.grader.Status;
-import calculus.grader.TestResult;
+import calculus.grader.report.ModuleReport;
+import calculus.grader.report.Status;
+import calculus.grader.report.TestResult;
 
 /**
  * Grades a student's submission with the official tests, visible and hidden.

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import calculus.grader.Json;
-import calculus.grader.ModuleReport;
-import calculus.grader.Status;
-import calculus.grader.TestResult;
+import com.google.gson.Gson;
+import calculus.grader.report.ModuleReport;
+import calculus.grader.report.Status;
+import calculus.grader.report.TestResult;
 
 /**
  * Writes a graded submission the way autograders read it: Gradescope's {@code results.json} (score, tests with
@@ -64,7 +64,7 @@ final class Gradescope {
         root.put("visibility", "visible");
         root.put("stdout_visibility", "hidden");
         root.put("tests", tests);
-        return Json.write(root);
+        return new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
     }
 
     /** A summary a person reads: points per module and task, and what failed. */
@@ -85,7 +85,10 @@ final class Gradescope {
             max += r.max();
             out.append(String.format("%-22s %3d/%d%s%n", g.module(), r.score(), r.max(),
                 g.problem().isEmpty() ? "" : "  " + g.problem()));
-            r.rules().forEach(v -> out.append("      rule broken: ").append(v).append('\n'));
+            if (r.blocker() != null) {
+                r.blocker().lines().forEach(v -> out.append("      ").append(r.blocker().kind()).append(": ").append(v)
+                    .append('\n'));
+            }
             r.tasks().forEach(t -> out.append(String.format("      %-5s %-9s %3d/%-3d %s%n", t.task(),
                 t.status().label(), t.points(), t.max(), t.reason())));
         }

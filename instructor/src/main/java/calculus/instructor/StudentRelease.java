@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import calculus.grader.ModuleReport;
-import calculus.grader.Status;
-import calculus.grader.TestResult;
+import calculus.grader.report.ModuleReport;
+import calculus.grader.report.Status;
+import calculus.grader.report.TestResult;
 
 /**
  * Makes the student copy of the course from the instructor's: no reference solutions, no hidden tests, no

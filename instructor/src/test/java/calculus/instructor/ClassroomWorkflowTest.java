@@ -18,8 +18,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import calculus.grader.Status;
-import calculus.grader.TestResult;
+import calculus.grader.report.Status;
+import calculus.grader.report.TestResult;
 
 /** The GitHub Classroom workflow generated from the tasks and points in a fake course's results files. */
 class ClassroomWorkflowTest {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import calculus.grader.Json;
+import com.google.gson.Gson;
 
 /**
  * The bad-submission corpus ({@code tools/corpus}) is well-formed, so that {@link CorpusCheck} grades what each case

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import calculus.grader.ModuleReport;
-import calculus.grader.Status;
-import calculus.grader.TestResult;
+import calculus.grader.report.ModuleReport;
+import calculus.grader.report.Status;
+import calculus.grader.report.TestResult;
 
 /**
  * The parts of grading a submission that need no build: the cross-check of the grader's verdicts against

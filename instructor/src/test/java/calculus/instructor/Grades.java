@@ -3,9 +3,9 @@ package calculus.instructor;
 import java.util.List;
 import java.util.Map;
 
-import calculus.grader.ModuleReport;
-import calculus.grader.Status;
-import calculus.grader.TestResult;
+import calculus.grader.report.ModuleReport;
+import calculus.grader.report.Status;
+import calculus.grader.report.TestResult;
 
 /** Graded tests and module reports built by hand, as the grader would have written them. */
 final class Grades {

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import calculus.grader.Json;
-import calculus.grader.Status;
-import calculus.grader.TestResult;
+import com.google.gson.Gson;
+import calculus.grader.report.Status;
+import calculus.grader.report.TestResult;
 
 /** A graded submission as Gradescope reads it, and the summary an instructor reads. */
 class GradescopeTest {

@@ -1,4 +1,4 @@
-package calculus.grader;
+package calculus.grader.report;
 
 /** How one graded test, or one task, ended. */
 public enum Status {
@@ -6,13 +6,13 @@ public enum Status {
     PASSED("PASSED"),
     /** Not implemented yet: the skeleton's {@code UnsupportedOperationException} is still there. */
     TODO("TODO"),
-    /** Implemented, but wrong: an assertion failed or the code threw. */
+    /** Implemented, but wrong: an assertion failed, the code threw, or the tests do not compile against it. */
     FAILED("FAILED"),
-    /** Cut off by the time limit: usually an endless loop. */
+    /** Stopped: the test ran out of its step budget (an endless loop, most often) or hit the time backstop. */
     TIMED_OUT("TIMED OUT"),
-    /** Never finished: the test JVM ended before it (for example {@code System.exit} in student code). */
+    /** Never ran to the end: the code broke the rules, did not compile, or the test JVM ended before the test. */
     NOT_RUN("NOT RUN"),
-    /** Left out on purpose, for example by {@code -Dtask=1.3}. */
+    /** Left out of this run on purpose, for example by {@code -Dtask=1.3}. */
     SKIPPED("SKIPPED");
 
     private final String label;
@@ -40,24 +40,18 @@ public enum Status {
      * The status of several results taken together (the invocations of one test, the tests of one task): the most
      * telling one wins, so one timeout or one failure is never hidden behind passes.
      */
-    static Status combine(Status a, Status b) {
+    public static Status combine(Status a, Status b) {
         return a.severity() >= b.severity() ? a : b;
     }
 
     private int severity() {
-        switch (this) {
-            case TIMED_OUT:
-                return 6;
-            case FAILED:
-                return 5;
-            case NOT_RUN:
-                return 4;
-            case TODO:
-                return 3;
-            case SKIPPED:
-                return 1;
-            default:
-                return 0;
-        }
+        return switch (this) {
+            case TIMED_OUT -> 6;
+            case FAILED -> 5;
+            case NOT_RUN -> 4;
+            case TODO -> 3;
+            case SKIPPED -> 1;
+            case PASSED -> 0;
+        };
     }
 }

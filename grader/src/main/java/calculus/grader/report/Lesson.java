@@ -1,4 +1,4 @@
-package calculus.grader;
+package calculus.grader.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Reads task titles from a lesson, so that the scoreboard and the lesson never disagree: a heading such as
  * {@code ## Task 1.3: Central difference} gives task {@code 1.3} the title {@code Central difference}.
  */
-final class Lesson {
+public final class Lesson {
 
     private static final Pattern HEADING =
         Pattern.compile("^#{1,6}\\s*Task\\s+(\\d+\\.\\d+)\\s*[:.\\u2013\\u2014-]*\\s*(.*?)\\s*$");
@@ -22,7 +22,7 @@ final class Lesson {
     }
 
     /** The task titles in a Markdown file, or none if it cannot be read. */
-    static Map<String, String> titles(Path markdown) {
+    public static Map<String, String> titles(Path markdown) {
         Map<String, String> titles = new LinkedHashMap<>();
         if (!Files.isRegularFile(markdown)) {
             return titles;

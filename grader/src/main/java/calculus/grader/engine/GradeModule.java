@@ -1,0 +1,209 @@
+package calculus.grader.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import calculus.grader.report.ModuleReport;
+import calculus.grader.report.Scoreboard;
+import calculus.grader.report.TestResult;
+
+/**
+ * Grades one exercise module in a Maven build: the {@code grade} execution of every exercise module runs it in
+ * Maven's own JVM after the module's sources are in place. Student mode grades the module's code and prints its
+ * scoreboard; the course check ({@code -Dcheck}) grades the skeleton (every graded test must be TODO) and, where
+ * {@code solutions/} exists, the reference solution (every graded test must pass), both with the hidden tests.
+ *
+ * <p>Options: {@code --module-dir DIR --root DIR --build STAMP [--title T] [--check true] [--task 1.3]
+ * [--test Pattern] [--seed N] [--course-seed N] [--verbose true] [--target NAME]}. A Maven property that is not
+ * set arrives as its own {@code ${name}} and counts as not given.
+ */
+public final class GradeModule {
+
+    private GradeModule() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> o = options(args);
+        Path moduleDir = Path.of(o.get("module-dir")).toAbsolutePath().normalize();
+        Path root = Path.of(o.get("root")).toAbsolutePath().normalize();
+        String module = moduleDir.getFileName().toString();
+        boolean check = "true".equals(o.get("check"));
+        boolean verbose = o.containsKey("verbose") && !"false".equals(o.get("verbose"));
+        Path target = moduleDir.resolve(o.getOrDefault("target", "target"));
+        Selection selection = Selection.of(o.get("task"), o.get("test"));
+        List<Path> classpath = classpath(moduleDir);
+        GradingJob job = job(o, root, moduleDir, classpath, selection, check);
+
+        if (!selection.concerns(job.number())) {
+            System.out.println(" " + module + ": not graded in this run (" + selection.describe() + ")");
+            return;
+        }
+        ModuleGrader grader = new ModuleGrader();
+        List<String> problems = new ArrayList<>();
+        ModuleReport exercise = grader.grade(job);
+        write(exercise, target.resolve("grading"), target.resolve("surefire-reports"));
+        System.out.print(Scoreboard.module(exercise, verbose));
+        problems.addAll(check ? exercise.checkViolations() : List.of());
+        Path solution = root.resolve("solutions").resolve(module).resolve("src").resolve("main").resolve("java");
+        if (check && Files.isDirectory(solution)) {
+            GradingJob s = new GradingJob(job.module(), job.title(), job.lesson(), ModuleReport.SOLUTION, true,
+                job.build(), root, solution, job.packages(), job.testSources(), classpath,
+                target.resolve("grading").resolve("solution"), Selection.all(), job.configuration(), job.sandbox(),
+                null);
+            ModuleReport reference = withBudgetHeadroom(grader.grade(s), s);
+            write(reference, target.resolve("grading").resolve("solution"),
+                target.resolve("grading").resolve("solution").resolve("surefire-reports"));
+            System.out.print(Scoreboard.module(reference, verbose));
+            problems.addAll(reference.checkViolations());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the check of " + module + " failed:\n  - "
+                + String.join("\n  - ", problems));
+        }
+    }
+
+    private static GradingJob job(Map<String, String> o, Path root, Path moduleDir, List<Path> classpath,
+                                  Selection selection, boolean check) throws IOException {
+        String module = moduleDir.getFileName().toString();
+        List<Path> tests = new ArrayList<>();
+        tests.add(moduleDir.resolve("src").resolve("test").resolve("java"));
+        Path hidden = root.resolve("solutions").resolve(module).resolve("src").resolve("hidden-test").resolve("java");
+        if (check && Files.isDirectory(hidden)) {
+            tests.add(hidden);
+        }
+        Map<String, String> configuration = new LinkedHashMap<>();
+        given(o, "seed").ifPresent(v -> configuration.put("seed", v));
+        given(o, "course-seed").ifPresent(v -> configuration.put("calculus.seed", v));
+        Path target = moduleDir.resolve(o.getOrDefault("target", "target"));
+        ModuleReport earlier = selection.everything() ? null : earlier(target.resolve("grading").resolve("results.json"));
+        return new GradingJob(module, given(o, "title").orElse(module), root.relativize(moduleDir).toString()
+            .replace(File.separatorChar, '/'), ModuleReport.EXERCISE, check, o.getOrDefault("build", ""), root,
+            moduleDir.resolve("src").resolve("main").resolve("java"), packages(tests.get(0)), tests, classpath,
+            target.resolve("grading"), selection, configuration, SandboxSettings.defaults(), earlier);
+    }
+
+    /** The check requires every test's budget to leave the reference ten times the steps it needs. */
+    static final int HEADROOM = 10;
+
+    private static ModuleReport withBudgetHeadroom(ModuleReport report, GradingJob job) throws IOException {
+        Map<String, Long> budgets = new LinkedHashMap<>();
+        for (TestInventory.GradedTest t : TestInventory.read(job.work().resolve("test-classes")).tests()) {
+            budgets.put(t.key(), t.steps() > 0 ? t.steps() : job.sandbox().defaultSteps());
+        }
+        List<String> errors = new ArrayList<>(report.errors());
+        for (TestResult t : report.tests()) {
+            Long budget = budgets.get(t.method());
+            if (budget != null && t.steps() > budget / HEADROOM) {
+                errors.add(t.method() + ": the reference runs " + t.steps() + " steps, more than a tenth of the "
+                    + "test's budget of " + budget + "; give it @Graded(steps = ...) of at least "
+                    + (t.steps() * HEADROOM));
+            }
+        }
+        return new ModuleReport(report.module(), report.title(), report.role(), report.check(), report.build(),
+            report.lesson(), report.titles(), report.tests(), errors, report.blocker(), report.selection());
+    }
+
+    private static void write(ModuleReport report, Path grading, Path xml) throws IOException {
+        Files.createDirectories(grading);
+        Files.writeString(grading.resolve("results.json"), report.toJson(), StandardCharsets.UTF_8);
+        JUnitXml.write(report, xml);
+    }
+
+    private static ModuleReport earlier(Path file) {
+        try {
+            return Files.isRegularFile(file) ? ModuleReport.fromJson(Files.readString(file)) : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The packages of the module's tests: the code under test must live in these. */
+    static Set<String> packages(Path testSources) throws IOException {
+        Set<String> packages = new TreeSet<>();
+        if (Files.isDirectory(testSources)) {
+            try (Stream<Path> walk = Files.walk(testSources)) {
+                walk.filter(p -> p.toString().endsWith(".java")).forEach(p -> {
+                    Path dir = testSources.relativize(p).getParent();
+                    packages.add(dir == null ? "" : dir.toString().replace(File.separatorChar, '.'));
+                });
+            }
+        }
+        return packages;
+    }
+
+    /**
+     * The grader's libraries: the class path this JVM was given (Maven's exec plugin gives the module's test class
+     * path), without the module's own build folders.
+     */
+    static List<Path> classpath(Path moduleDir) {
+        List<Path> entries = new ArrayList<>();
+        ClassLoader loader = GradeModule.class.getClassLoader();
+        if (loader instanceof URLClassLoader urls) {
+            for (URL url : urls.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()));
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    // not a file: not a library the tests can use
+                }
+            }
+        } else {
+            for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+                if (!e.isEmpty()) {
+                    entries.add(Path.of(e));
+                }
+            }
+        }
+        Path own = moduleDir.toAbsolutePath().normalize();
+        entries.removeIf(p -> {
+            Path n = p.toAbsolutePath().normalize();
+            return n.startsWith(own) && !n.startsWith(own.resolve("src"));
+        });
+        return entries;
+    }
+
+    private static java.util.Optional<String> given(Map<String, String> o, String name) {
+        String v = o.get(name);
+        return v == null || v.isBlank() || v.startsWith("${") ? java.util.Optional.empty()
+            : java.util.Optional.of(v.strip());
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        // Maven's exec plugin passes an unset property as null: that option is simply not given
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                continue;
+            }
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected an option such as --module-dir, got \"" + args[i] + "\"");
+            }
+            String name = args[i].substring(2);
+            if (i + 1 < args.length && args[i + 1] == null) {
+                i++;
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                options.put(name, args[++i]);
+            } else {
+                options.put(name, "true");
+            }
+        }
+        for (String required : List.of("module-dir", "root")) {
+            if (!options.containsKey(required)) {
+                throw new IllegalArgumentException("GradeModule needs --" + required);
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,133 @@
+package calculus.grader.sandbox;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+
+import calculus.grader.GradingExtension;
+import calculus.grader.Outcome;
+import calculus.grader.budget.StepBudget;
+import calculus.grader.protocol.Event;
+import calculus.grader.report.Status;
+import calculus.grader.report.Text;
+
+/**
+ * Reports every test's outcome to the grader as it happens. A failure's message is read from the throwable, which
+ * the code under test may have made (an exception of its own with a {@code getMessage()} that never returns): it is
+ * read on a small step budget, and whatever happens, the event goes out.
+ */
+final class SandboxListener implements TestExecutionListener {
+
+    /** The budget for reading one failure's message: far more than any honest message needs. */
+    private static final long MESSAGE_STEPS = 1_000_000;
+
+    private final Sandbox sandbox;
+    private final long defaultSteps;
+    private Long seed;
+    private long steps = -1;
+
+    SandboxListener(Sandbox sandbox, long defaultSteps) {
+        this.sandbox = sandbox;
+        this.defaultSteps = defaultSteps;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        StepBudget.arm(defaultSteps); // code outside a test (a static initialiser, a data source) runs on a budget too
+        sandbox.started(key(id));
+        if (id.isTest()) {
+            seed = null;
+            steps = -1;
+            sandbox.capture();
+            sandbox.emit(new Event(Event.STARTED, key(id), invocation(id), "", "", null, -1, ""));
+        }
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        String s = entry.getKeyValuePairs().get(GradingExtension.SEED_KEY);
+        if (s != null) {
+            seed = Long.parseLong(s);
+        }
+        String n = entry.getKeyValuePairs().get(GradingExtension.STEPS_KEY);
+        if (n != null) {
+            steps = Long.parseLong(n);
+        }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        String why = reason == null ? "" : reason;
+        Status status = why.startsWith("not run") ? Status.NOT_RUN : Status.SKIPPED;
+        if (id.getSource().orElse(null) instanceof MethodSource) {
+            sandbox.emit(new Event(Event.FINISHED, key(id), invocation(id), status.name(), why, null, -1, ""));
+        } else if (id.getSource().orElse(null) instanceof ClassSource c) {
+            sandbox.emit(new Event(Event.CLASS_FAILED, c.getClassName(), "", status.name(), why, null, -1, ""));
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        sandbox.stopped();
+        boolean exhausted = StepBudget.exhausted();
+        Throwable failure = result.getThrowable().orElse(null);
+        String output = id.isTest() ? sandbox.captured() : "";
+        boolean method = id.getSource().orElse(null) instanceof MethodSource;
+        if (!id.isTest() && !method && failure == null) {
+            return;
+        }
+        String[] verdict = verdict(result, failure, exhausted);
+        StepBudget.arm(defaultSteps);
+        if (method) {
+            // a parameterized test's container reports too, with invocation "*": all its cases are done
+            sandbox.emit(new Event(Event.FINISHED, key(id), id.isTest() ? invocation(id) : Event.ALL_INVOCATIONS,
+                verdict[0], verdict[1], id.isTest() ? seed : null, id.isTest() ? steps : -1,
+                Text.sanitize(output, 16_384)));
+        } else if (id.getSource().orElse(null) instanceof ClassSource c) {
+            sandbox.emit(new Event(Event.CLASS_FAILED, c.getClassName(), "", verdict[0],
+                "the test class failed before its tests could run: " + verdict[1], null, -1, ""));
+        }
+    }
+
+    /** The status and the message, read on a small budget from a throwable that student code may have made. */
+    private static String[] verdict(TestExecutionResult result, Throwable failure, boolean exhausted) {
+        if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+            return new String[] {Status.SKIPPED.name(), "aborted"};
+        }
+        if (failure == null) {
+            return new String[] {Status.PASSED.name(), ""};
+        }
+        StepBudget.arm(MESSAGE_STEPS);
+        try {
+            Status status = exhausted ? Status.TIMED_OUT : Outcome.of(failure).status();
+            String message = status == Status.TODO ? Outcome.of(failure).reason() : Outcome.fullMessage(failure);
+            return new String[] {status.name(), Text.sanitize(message, Text.MESSAGE_LIMIT)};
+        } catch (Throwable t) {
+            // the throwable's own code failed us: say what we can without calling into it again
+            return new String[] {exhausted ? Status.TIMED_OUT.name() : Status.FAILED.name(),
+                "the test failed with " + failure.getClass().getName() + ", whose message could not be read ("
+                    + t.getClass().getSimpleName() + " while reading it)"};
+        } finally {
+            StepBudget.disarm();
+        }
+    }
+
+    private static String key(TestIdentifier id) {
+        if (id.getSource().orElse(null) instanceof MethodSource m) {
+            return m.getClassName() + "#" + m.getMethodName();
+        }
+        if (id.getSource().orElse(null) instanceof ClassSource c) {
+            return c.getClassName();
+        }
+        return id.getUniqueId();
+    }
+
+    private static String invocation(TestIdentifier id) {
+        String u = id.getUniqueId();
+        int at = u.lastIndexOf("-invocation:");
+        return at < 0 ? "" : u.substring(at + "-invocation:".length()).replace("]", "");
+    }
+}
