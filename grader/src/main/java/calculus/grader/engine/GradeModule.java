@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import calculus.grader.report.Lesson;
 import calculus.grader.report.ModuleReport;
 import calculus.grader.report.Scoreboard;
 import calculus.grader.report.TestResult;
@@ -47,8 +48,15 @@ public final class GradeModule {
         List<Path> classpath = classpath(moduleDir);
         GradingJob job = job(o, root, moduleDir, classpath, selection, check);
 
-        if (!selection.concerns(job.number())) {
+        if (!selection.concerns(job.number()) || !selection.matchesAnyClass(job.testSources())) {
             System.out.println(" " + module + ": not graded in this run (" + selection.describe() + ")");
+            return;
+        }
+        Set<String> tasks = Lesson.titles(moduleDir.resolve("README.md")).keySet();
+        List<String> unknown = selection.unknownTasks(job.number(), tasks);
+        if (!unknown.isEmpty() && !tasks.isEmpty()) {
+            System.out.println(" " + module + " has no Task " + String.join(", ", unknown) + ". Its tasks are "
+                + Selection.list(tasks) + ": for example -Dtask=" + tasks.iterator().next());
             return;
         }
         ModuleGrader grader = new ModuleGrader();

@@ -90,12 +90,6 @@ public final class ModuleGrader {
         Map<String, String> uncompiled = uncompiledTests(tests.excluded(), inventory);
         List<TestInventory.GradedTest> toRun = new ArrayList<>();
         List<String> errors = new ArrayList<>(inventory.errors());
-        Set<String> knownTasks = new TreeSet<>();
-        inventory.tests().forEach(t -> knownTasks.add(t.task()));
-        for (String unknown : job.selection().unknownTasks(job.number(), knownTasks)) {
-            errors.add("-Dtask=" + unknown + ": " + job.module() + " has no Task " + unknown + "; its tasks are "
-                + Selection.list(knownTasks));
-        }
         for (TestInventory.GradedTest t : inventory.tests()) {
             if (uncompiled.containsKey(t.key())) {
                 results.put(t.key(), result(job, t, Status.FAILED, "this test does not compile against your code, "

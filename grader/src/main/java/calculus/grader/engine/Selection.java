@@ -60,7 +60,7 @@ public record Selection(List<String> tasks, List<String> tests) {
         return task && test;
     }
 
-    /** The tasks asked for that belong to a module but that it does not have; they are a student's typo. */
+    /** The tasks asked for that belong to a module but that it does not have: a typo, most likely. */
     public List<String> unknownTasks(int module, Set<String> known) {
         List<String> unknown = new ArrayList<>();
         for (String t : tasks) {
@@ -74,6 +74,38 @@ public record Selection(List<String> tasks, List<String> tests) {
     /** Whether this selection concerns a module at all (a task of it, or a test pattern). */
     public boolean concerns(int module) {
         return everything() || !tests.isEmpty() || tasks.stream().anyMatch(t -> t.startsWith(module + "."));
+    }
+
+    /**
+     * Whether a {@code -Dtest} pattern can match a test class of these source folders (judged by file names, before
+     * anything is compiled); always true without patterns.
+     */
+    public boolean matchesAnyClass(List<java.nio.file.Path> testSources) throws java.io.IOException {
+        if (tests.isEmpty()) {
+            return true;
+        }
+        for (java.nio.file.Path root : testSources) {
+            if (!java.nio.file.Files.isDirectory(root)) {
+                continue;
+            }
+            try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
+                for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) walk::iterator) {
+                    String file = root.relativize(f).toString().replace(java.io.File.separatorChar, '.');
+                    if (!file.endsWith(".java")) {
+                        continue;
+                    }
+                    String name = file.substring(0, file.length() - ".java".length());
+                    String simple = name.substring(name.lastIndexOf('.') + 1);
+                    for (String p : tests) {
+                        String cls = p.contains("#") ? p.substring(0, p.indexOf('#')) : p;
+                        if (glob(cls).matcher(simple).matches() || glob(cls).matcher(name).matches()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Says what was selected, for the scoreboard: {@code "Task 1.3"}, {@code "-Dtest=SecantSlopeTest"}. */

@@ -159,7 +159,7 @@ public final class CourseReport {
             }
             int visible = visiblePoints(r);
             score += visible;
-            String mark = f.current() && r.selection().isEmpty() ? "" : "  (earlier)";
+            String mark = !f.current() ? "  (earlier)" : r.selection().isEmpty() ? "" : "  (partly earlier)";
             anyEarlier |= !mark.isEmpty();
             String state = r.blocker() == null ? "" : "  " + blockerWord(r.blocker());
             out.append(String.format(" %-22s %s %3d/%d%s%s%n", f.module(),
@@ -178,7 +178,7 @@ public final class CourseReport {
         out.append(" Next: ").append(next == null ? "nothing left: every task of the course is done!" : next)
             .append('\n');
         if (anyEarlier) {
-            out.append(" (earlier): not graded in this run; the results of its latest run\n");
+            out.append(" (earlier): not graded in this run, or only in part: the results of its latest runs\n");
         }
         out.append(RULE).append('\n');
         return out.toString();
