@@ -144,7 +144,7 @@ public final class Sandbox {
                 .enableLauncherSessionListenerAutoRegistration(false)
                 .build());
             StepBudget.arm(request.defaultSteps());
-            launcher.execute(discovery, new SandboxListener(this, request.defaultSteps()));
+            launcher.execute(discovery, new SandboxListener(this, loader, request.defaultSteps()));
         } finally {
             StepBudget.disarm();
             Thread.currentThread().setContextClassLoader(before);

@@ -25,12 +25,14 @@ final class SandboxListener implements TestExecutionListener {
     private static final long MESSAGE_STEPS = 1_000_000;
 
     private final Sandbox sandbox;
+    private final StudentClassLoader loader;
     private final long defaultSteps;
     private Long seed;
     private long steps = -1;
 
-    SandboxListener(Sandbox sandbox, long defaultSteps) {
+    SandboxListener(Sandbox sandbox, StudentClassLoader loader, long defaultSteps) {
         this.sandbox = sandbox;
+        this.loader = loader;
         this.defaultSteps = defaultSteps;
     }
 
@@ -93,7 +95,7 @@ final class SandboxListener implements TestExecutionListener {
     }
 
     /** The status and the message, read on a small budget from a throwable that student code may have made. */
-    private static String[] verdict(TestExecutionResult result, Throwable failure, boolean exhausted) {
+    private String[] verdict(TestExecutionResult result, Throwable failure, boolean exhausted) {
         if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
             return new String[] {Status.SKIPPED.name(), "aborted"};
         }
@@ -104,6 +106,10 @@ final class SandboxListener implements TestExecutionListener {
         try {
             Status status = exhausted ? Status.TIMED_OUT : Outcome.of(failure).status();
             String message = status == Status.TODO ? Outcome.of(failure).reason() : Outcome.fullMessage(failure);
+            if (status == Status.FAILED && !(failure instanceof AssertionError)) {
+                // an exception from the code under test: say where it came from, not only what it was
+                message = "threw " + message.replaceFirst("^java\\.lang\\.", "") + raisedAt(failure);
+            }
             return new String[] {status.name(), Text.sanitize(message, Text.MESSAGE_LIMIT)};
         } catch (Throwable t) {
             // the throwable's own code failed us: say what we can without calling into it again
@@ -113,6 +119,30 @@ final class SandboxListener implements TestExecutionListener {
         } finally {
             StepBudget.disarm();
         }
+    }
+
+    /** Where an exception was raised in the code under test, and the test's line that called it. */
+    private String raisedAt(Throwable failure) {
+        StackTraceElement raised = null;
+        StackTraceElement caller = null;
+        for (StackTraceElement e : failure.getStackTrace()) {
+            if (raised == null && loader.isStudentClass(e.getClassName())) {
+                raised = e;
+            } else if (raised != null && !loader.isStudentClass(e.getClassName()) && loader.isTestClass(
+                e.getClassName())) {
+                caller = e;
+                break;
+            }
+        }
+        if (raised == null) {
+            return "";
+        }
+        return "\n  raised in " + frame(raised) + (caller == null ? "" : ", called by the test at " + frame(caller));
+    }
+
+    private static String frame(StackTraceElement e) {
+        String cls = e.getClassName().substring(e.getClassName().lastIndexOf('.') + 1);
+        return cls + "." + e.getMethodName() + " (" + e.getFileName() + ":" + e.getLineNumber() + ")";
     }
 
     private static String key(TestIdentifier id) {

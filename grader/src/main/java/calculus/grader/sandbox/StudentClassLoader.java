@@ -28,18 +28,31 @@ public final class StudentClassLoader extends ClassLoader {
                 Path p = dir.resolve(file);
                 if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     byte[] b = Files.readAllBytes(p);
+                    tests.add(name);
                     return defineClass(name, b, 0, b.length);
                 }
             }
             Path p = studentClasses.resolve(file);
             if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 byte[] b = Files.readAllBytes(p);
+                student.add(name);
                 return defineClass(name, b, 0, b.length);
             }
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
         }
         throw new ClassNotFoundException(name);
+    }
+
+    private final java.util.Set<String> student = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> tests = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public boolean isStudentClass(String name) {
+        return student.contains(name);
+    }
+
+    public boolean isTestClass(String name) {
+        return tests.contains(name);
     }
 
     @Override
