@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import calculus.grader.GradingExtension.NotImplementedYet;
+import calculus.grader.report.Status;
+import calculus.grader.report.Text;
 
 /** How a test's throwable is classified for the grade, and the one-line reason the scoreboard prints. */
 class OutcomeTest {
@@ -132,9 +134,9 @@ class OutcomeTest {
         String message = "x".repeat(150) + " " + "y".repeat(150);
         Outcome outcome = Outcome.of(new AssertionError(message));
 
-        assertThat(outcome.reason()).hasSize(Outcome.REASON_WIDTH).isEqualTo(message.substring(0, 197) + "...");
+        assertThat(outcome.reason()).hasSize(Text.REASON_WIDTH).isEqualTo(message.substring(0, 197) + "...");
         assertThat(Outcome.fullMessage(new AssertionError(message))).isEqualTo(message);
-        assertThat(Outcome.shorten("z".repeat(200))).isEqualTo("z".repeat(200));
+        assertThat(Text.shorten("z".repeat(200))).isEqualTo("z".repeat(200));
     }
 
     @Test
