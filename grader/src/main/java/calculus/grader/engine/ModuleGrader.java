@@ -216,6 +216,12 @@ public final class ModuleGrader {
                         }
                     }
                     case Event.DONE -> {
+                        // the JVM ran the whole request: a test it did not report, JUnit did not run, and a new JVM
+                        // would not run it either (a graded method without @Test, say)
+                        for (String k : pending) {
+                            record(tallies, k, Status.NOT_RUN, NOT_RUN_BY_JUNIT);
+                        }
+                        pending.clear();
                         return true;
                     }
                     case Event.FATAL -> throw new IOException(Text.sanitize(e.message(), 2_000));
@@ -229,6 +235,10 @@ public final class ModuleGrader {
             throw new IOException("interrupted while grading " + job.module(), e);
         }
     }
+
+    /** Why a graded test the test JVM finished its run without reporting did not run. */
+    static final String NOT_RUN_BY_JUNIT = "not run: JUnit did not run this graded test (is it a @Test, "
+        + "@ParameterizedTest or @RepeatedTest method, neither private nor static, in a class that is not abstract?)";
 
     /** Why a test JVM stopped: the backstop, a crash, or silence. */
     private static String ended(boolean exited, SandboxProcess jvm, SandboxSettings s) throws InterruptedException {
