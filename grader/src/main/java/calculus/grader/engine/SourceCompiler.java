@@ -3,6 +3,7 @@ package calculus.grader.engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,9 +242,18 @@ public final class SourceCompiler {
         private final String text;
 
         InMemorySource(String name, String text) {
-            super(URI.create("memory:///" + name.replace(' ', '_')), Kind.SOURCE);
+            super(uri(name), Kind.SOURCE);
             this.name = name;
             this.text = text;
+        }
+
+        /** The source's URI: its name quoted where a URI needs it ("100%.java" and "[1].java" are file names). */
+        private static URI uri(String name) {
+            try {
+                return new URI("memory", null, "/" + name, null);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("a source name that makes no URI path: " + name, e);
+            }
         }
 
         @Override
