@@ -1,5 +1,10 @@
 package calculus.grader.sandbox;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -93,7 +98,7 @@ final class SandboxListener implements TestExecutionListener {
     }
 
     /** The status and the message, read on a small budget from a throwable that student code may have made. */
-    private static String[] verdict(TestExecutionResult result, Throwable failure, boolean exhausted) {
+    private String[] verdict(TestExecutionResult result, Throwable failure, boolean exhausted) {
         if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
             return new String[] {Status.SKIPPED.name(), "aborted"};
         }
@@ -102,9 +107,18 @@ final class SandboxListener implements TestExecutionListener {
         }
         StepBudget.arm(MESSAGE_STEPS);
         try {
+            String[] earlier = failedInitialisations.get(notInitialised(failure));
+            if (earlier != null && !exhausted) {
+                return new String[] {earlier[0], Text.sanitize("the class " + notInitialised(failure) + " could not "
+                    + "be initialised, as an earlier test found: " + earlier[1], Text.MESSAGE_LIMIT)};
+            }
             Status status = exhausted ? Status.TIMED_OUT : Outcome.of(failure).status();
             String message = status == Status.TODO ? Outcome.of(failure).reason() : Outcome.fullMessage(failure);
-            return new String[] {status.name(), Text.sanitize(message, Text.MESSAGE_LIMIT)};
+            String[] verdict = {status.name(), Text.sanitize(message, Text.MESSAGE_LIMIT)};
+            for (String c : initialisationsFailed(failure)) {
+                failedInitialisations.putIfAbsent(c, verdict);
+            }
+            return verdict;
         } catch (Throwable t) {
             // the throwable's own code failed us: say what we can without calling into it again
             return new String[] {exhausted ? Status.TIMED_OUT.name() : Status.FAILED.name(),
@@ -113,6 +127,48 @@ final class SandboxListener implements TestExecutionListener {
         } finally {
             StepBudget.disarm();
         }
+    }
+
+    // ---- classes whose static initialisation failed
+
+    /** The prefix of the JVM's message when a class whose initialisation failed is used again. */
+    private static final String NOT_INITIALISED = "Could not initialize class ";
+
+    /**
+     * The verdicts of the tests that met a class's failed static initialisation, by class: the JVM says why only
+     * the first time; later uses of the class meet a bare {@code NoClassDefFoundError}, which gets that verdict.
+     */
+    private final Map<String, String[]> failedInitialisations = new HashMap<>();
+
+    /** The class a {@code NoClassDefFoundError} says could not be initialised earlier, or {@code null}. */
+    private static String notInitialised(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoClassDefFoundError && t.getMessage() != null
+                && t.getMessage().startsWith(NOT_INITIALISED)) {
+                return t.getMessage().substring(NOT_INITIALISED.length()).strip();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The classes whose static initialisation this failure ended: for each {@code ExceptionInInitializerError} in
+     * the cause chain, the innermost {@code <clinit>} on its cause's stack.
+     */
+    private static List<String> initialisationsFailed(Throwable failure) {
+        List<String> classes = new ArrayList<>();
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof ExceptionInInitializerError && t.getCause() != null) {
+                for (StackTraceElement frame : t.getCause().getStackTrace()) {
+                    if ("<clinit>".equals(frame.getMethodName())) {
+                        classes.add(frame.getClassName());
+                        break;
+                    }
+                }
+            }
+        }
+        return classes;
     }
 
     private static String key(TestIdentifier id) {
