@@ -162,6 +162,32 @@ class OutcomeTest {
     }
 
     @Test
+    @DisplayName("an error that only wraps another, such as ExceptionInInitializerError, is followed by what it wraps")
+    void wrappersSayWhatTheyWrap() {
+        Throwable init = new ExceptionInInitializerError(new IllegalStateException("no table"));
+        Throwable twice = new ExceptionInInitializerError(new ExceptionInInitializerError(new AssertionError("x")));
+
+        assertThat(Outcome.fullMessage(init))
+            .isEqualTo("java.lang.ExceptionInInitializerError, caused by java.lang.IllegalStateException: no table");
+        assertThat(Outcome.fullMessage(twice)).isEqualTo("java.lang.ExceptionInInitializerError, caused by "
+            + "java.lang.ExceptionInInitializerError, caused by x");
+        assertThat(Outcome.of(init)).isEqualTo(new Outcome(Status.FAILED, "threw ExceptionInInitializerError, caused "
+            + "by java.lang.IllegalStateException: no table"));
+        assertThat(Outcome.fullMessage(new RuntimeException(new IllegalStateException("inner"))))
+            .as("a wrapper with a message of its own says only that")
+            .isEqualTo("java.lang.RuntimeException: java.lang.IllegalStateException: inner");
+    }
+
+    @Test
+    @DisplayName("running out of steps is TIMED_OUT, whatever else the chain holds")
+    void outOfStepsIsTimedOut() {
+        Throwable failure = new AssertionError("caught and rethrown", new GradingExtension.OutOfSteps(1000, null));
+        failure.addSuppressed(new UnsupportedOperationException(TODO));
+
+        assertThat(Outcome.of(failure).status()).isEqualTo(Status.TIMED_OUT);
+    }
+
+    @Test
     @DisplayName("no throwable is PASSED, with an empty reason")
     void nullIsPassed() {
         assertThat(Outcome.of(null)).isEqualTo(Outcome.passed()).isEqualTo(new Outcome(Status.PASSED, ""));
