@@ -224,11 +224,26 @@ public final class SourceCompiler {
             return "";
         }
         try {
-            return d.getSource().getCharContent(true).toString().lines().skip(d.getLineNumber() - 1).findFirst()
-                .orElse("").replace('\t', ' ');
+            return expandTabs(d.getSource().getCharContent(true).toString().lines().skip(d.getLineNumber() - 1)
+                .findFirst().orElse(""));
         } catch (IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    /** A line with its tabs expanded to stops of 8, as javac counts the column the caret goes under. */
+    static String expandTabs(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (char c : line.toCharArray()) {
+            if (c == '\t') {
+                do {
+                    out.append(' ');
+                } while (out.length() % 8 != 0);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String firstLine(String text) {
