@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -517,8 +518,8 @@ class ModuleGraderTest {
     }
 
     @Nested
-    @DisplayName("a module whose code does not compile")
-    class CodeThatDoesNotCompile {
+    @DisplayName("a module whose code cannot be run")
+    class CodeThatCannotRun {
 
         @TempDir
         Path root;
@@ -583,6 +584,39 @@ class ModuleGraderTest {
             assertThat(report.blocker()).isEqualTo(new Blocker(Blocker.COMPILE,
                 java.util.List.of("no Java source files in 01-fixture/src/main/java")));
             assertThat(report.tests()).singleElement().extracting(TestResult::status).isEqualTo(Status.NOT_RUN);
+        }
+
+        @Test
+        @DisplayName("a file that cannot be graded (a symbolic link) blocks every test, naming the file")
+        void filesThatCannotBeGraded() throws IOException {
+            FixtureModule module = FixtureModule.in(root, "01-fixture").lesson("1.1", "Squares")
+                .code(PKG + "Calc.java", CALC)
+                .test(PKG + "PassingTest.java", IMPORTS + """
+                    class PassingTest {
+
+                        @Test
+                        @Graded(task = "1.1", points = 10)
+                        @DisplayName("1.1 The square of 3 is 9")
+                        void squareOfThree() {
+                            assertThat(Calc.square(3)).isEqualTo(9.0);
+                        }
+                    }
+                    """);
+            Path outside = Files.writeString(root.resolve("Outside.java"), "package fixture.calc;\nclass Outside {}\n");
+            try {
+                Files.createSymbolicLink(module.code().resolve(PKG + "Link.java"), outside);
+            } catch (UnsupportedOperationException | IOException e) {
+                Assumptions.abort("no symbolic links here: " + e);
+            }
+
+            ModuleReport report = new ModuleGrader().grade(module.job());
+
+            assertThat(report.blocker().kind()).isEqualTo(Blocker.FILES);
+            assertThat(report.blocker().lines()).anySatisfy(l -> assertThat(l).contains("Link.java"));
+            assertThat(report.tests()).singleElement().satisfies(t -> {
+                assertThat(t.status()).isEqualTo(Status.NOT_RUN);
+                assertThat(t.message()).isEqualTo("not run: the files cannot be graded");
+            });
         }
 
         @Test
