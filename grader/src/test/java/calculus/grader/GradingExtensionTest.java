@@ -98,7 +98,7 @@ class GradingExtensionTest {
     }
 
     @Test
-    @DisplayName("without a budget (an IDE run) nothing is counted, and a run out of steps is forgotten by the next run")
+    @DisplayName("without a budget (an IDE run) nothing is counted; a run out of steps is forgotten by the next run")
     void noBudgetNoCounting() {
         FixtureRuns.run(BudgetedLoops.class, Map.of(GradingExtension.STEPS_PARAMETER, "1000"));
         FixtureRuns run = FixtureRuns.run(BudgetedLoops.class);

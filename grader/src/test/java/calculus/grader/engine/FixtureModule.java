@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import calculus.grader.report.ModuleReport;
 
@@ -125,11 +124,6 @@ final class FixtureModule {
     static List<Path> classpath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .filter(e -> !e.isBlank()).map(Path::of).toList();
-    }
-
-    /** The packages of a set of tests, as the grader reads them from the test folder. */
-    static Set<String> packages(Path tests) throws IOException {
-        return GradeModule.packages(tests);
     }
 
     private FixtureModule write(Path file, String text) throws IOException {

@@ -181,7 +181,7 @@ class GradeModuleTest {
         }
 
         @Test
-        @DisplayName("a test whose budget is less than ten times the reference's steps fails the check, saying what to set")
+        @DisplayName("a budget under ten times the reference's steps fails the check, saying what to set")
         void budgetHeadroom() {
             String error = "fixture.area.AreaTest#unitCircle: the reference runs 200 steps, more than a tenth of the "
                 + "test's budget of 1000; give it @Graded(steps = ...) of at least 2000";

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,7 +80,8 @@ class ModuleGraderTest {
 
             /** Throws with a message full of characters that break JSON, XML and terminals. */
             public static void hostile() {
-                throw new IllegalStateException("lone \\uD800 surrogate, bell \\u0007, escape \\u001B[31mred\\u001B[0m, "
+                throw new IllegalStateException("lone \\uD800 surrogate, bell \\u0007, "
+                    + "escape \\u001B[31mred\\u001B[0m, "
                     + "NUL \\u0000, noncharacter \\uFFFE, CR\\r\\nLF, pair \\uD83D\\uDE00 end");
             }
 
@@ -155,7 +157,8 @@ class ModuleGraderTest {
                         @Graded(task = "1.2", points = 5)
                         @DisplayName("1.2 The cube of NaN is refused")
                         void cubeOfNaN() {
-                            assertThatThrownBy(() -> Calc.cube(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+                            assertThatThrownBy(() -> Calc.cube(Double.NaN))
+                                .isInstanceOf(IllegalArgumentException.class);
                         }
                     }
                     """)
@@ -582,7 +585,7 @@ class ModuleGraderTest {
             ModuleReport report = new ModuleGrader().grade(module.job());
 
             assertThat(report.blocker()).isEqualTo(new Blocker(Blocker.COMPILE,
-                java.util.List.of("no Java source files in 01-fixture/src/main/java")));
+                List.of("no Java source files in 01-fixture/src/main/java")));
             assertThat(report.tests()).singleElement().extracting(TestResult::status).isEqualTo(Status.NOT_RUN);
         }
 

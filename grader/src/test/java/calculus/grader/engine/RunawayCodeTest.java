@@ -158,7 +158,7 @@ class RunawayCodeTest {
     }
 
     @Test
-    @DisplayName("a test that runs out of its step budget is TIMED OUT, its task's later tests NOT RUN, in the same JVM")
+    @DisplayName("a test out of its step budget is TIMED OUT, its task's later tests NOT RUN, in the same JVM")
     void stepBudget() {
         assertThat(test("loops").status()).isEqualTo(Status.TIMED_OUT);
         assertThat(test("loops").message()).startsWith("stopped after " + String.format("%,d", 10_000) + " steps");

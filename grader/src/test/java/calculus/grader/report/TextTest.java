@@ -16,7 +16,7 @@ class TextTest {
     // ---- sanitize
 
     @Test
-    @DisplayName("control characters are dropped, newlines and tabs kept, a carriage return, alone or before a newline, becomes one newline")
+    @DisplayName("control characters are dropped, newlines and tabs kept, a CR (with its LF) becomes one newline")
     void controlCharacters() {
         assertThat(Text.sanitize("a\u0000b\u0007c\u001b[31md\u007fe\u0085f\tg\nh\r\ni\rj", 100))
             .isEqualTo("abc[31mdef\tg\nh\ni\nj");
