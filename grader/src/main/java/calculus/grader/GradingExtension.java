@@ -142,7 +142,7 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<Method> method = context.getTestMethod();
         Graded task = method.map(m -> m.getAnnotation(Graded.class)).orElse(null);
-        if (task != null && EXHAUSTED_TASKS.contains(task.task())) {
+        if (task != null && exhaustedTasks(context).contains(task.task())) {
             return ConditionEvaluationResult.disabled("not run: another test of Task " + task.task() + " ran out of "
                 + "its step budget, so this one would most likely loop too");
         }
@@ -161,8 +161,15 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
 
     // ---- a step budget, and errors that must cost one test, not the run
 
-    /** Tasks whose tests are not run any more in this JVM: one of their tests ran out of its step budget. */
-    private static final Set<String> EXHAUSTED_TASKS = ConcurrentHashMap.newKeySet();
+    /**
+     * Tasks whose tests are not run any more in this run: one of their tests ran out of its step budget. Kept in the
+     * run's root context, so that it ends with the run (a static set would outlive it in a JVM that runs twice).
+     */
+    @SuppressWarnings("unchecked")
+    private static Set<String> exhaustedTasks(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("exhausted-tasks",
+            k -> ConcurrentHashMap.newKeySet(), Set.class);
+    }
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
@@ -197,7 +204,7 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
         context.publishReportEntry(STEPS_KEY, Long.toString(used));
         if (exhausted) {
             if (graded != null) {
-                EXHAUSTED_TASKS.add(graded.task());
+                exhaustedTasks(context).add(graded.task());
             }
             // whatever the test made of it (a test may catch Throwable): the code was stopped
             throw new OutOfSteps(steps, failure);

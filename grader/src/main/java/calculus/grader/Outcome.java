@@ -63,16 +63,28 @@ public record Outcome(Status status, String reason) {
         return new Outcome(Status.FAILED, oneLine(failure));
     }
 
-    /** The whole failure message, as the JSON keeps it. */
+    /**
+     * The whole failure message, as the JSON keeps it: an assertion's message, or an exception's class and message.
+     * An error that only wraps another and says nothing itself ({@code ExceptionInInitializerError},
+     * {@code InvocationTargetException}) is followed by what it wraps.
+     */
     public static String fullMessage(Throwable failure) {
-        if (failure == null) {
-            return "";
+        StringBuilder text = new StringBuilder();
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < CHAIN_LIMIT; depth++) {
+            String message = t.getMessage();
+            if (t instanceof AssertionError && message != null) {
+                return text.append(message.strip()).toString();
+            }
+            text.append(t.getClass().getName()).append(message == null ? "" : ": " + message.strip());
+            Throwable cause = t.getCause();
+            if (message != null || cause == null || cause == t) {
+                break;
+            }
+            text.append(", caused by ");
+            t = cause;
         }
-        String message = failure.getMessage();
-        if (failure instanceof AssertionError && message != null) {
-            return message.strip();
-        }
-        return failure.getClass().getName() + (message == null ? "" : ": " + message.strip());
+        return text.toString();
     }
 
     /** The message of a throwable on one line, at most {@link #REASON_WIDTH} characters. */

@@ -30,13 +30,14 @@ import calculus.grader.fixtures.FixtureGuard;
  */
 final class FixtureRuns {
 
-    /** JUnit's default timeout, the grader's default too, shortened by the tests of the timeout. */
+    /** JUnit's default timeout: the grader sets it for IDE runs, where nothing counts steps. */
     static final String TIMEOUT = "junit.jupiter.execution.timeout.default";
     private static final String THREAD_MODE = "junit.jupiter.execution.timeout.thread.mode.default";
 
     private final Map<String, TestExecutionResult> finished = new LinkedHashMap<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
     private final Map<String, Long> seeds = new HashMap<>();
+    private final Map<String, Long> steps = new HashMap<>();
     private final Map<String, String> uniqueIds = new HashMap<>();
 
     private FixtureRuns(EngineExecutionResults results) {
@@ -51,10 +52,12 @@ final class FixtureRuns {
             } else if (event.getType() == EventType.SKIPPED) {
                 skipped.put(method, event.getRequiredPayload(String.class));
             } else if (event.getType() == EventType.REPORTING_ENTRY_PUBLISHED) {
-                String seed = event.getRequiredPayload(ReportEntry.class).getKeyValuePairs()
-                    .get(GradingExtension.SEED_KEY);
-                if (seed != null) {
-                    seeds.put(method, Long.parseLong(seed));
+                Map<String, String> entry = event.getRequiredPayload(ReportEntry.class).getKeyValuePairs();
+                if (entry.containsKey(GradingExtension.SEED_KEY)) {
+                    seeds.put(method, Long.parseLong(entry.get(GradingExtension.SEED_KEY)));
+                }
+                if (entry.containsKey(GradingExtension.STEPS_KEY)) {
+                    steps.put(method, Long.parseLong(entry.get(GradingExtension.STEPS_KEY)));
                 }
             }
         }
@@ -77,22 +80,15 @@ final class FixtureRuns {
     }
 
     /**
-     * The grader's defaults for a fixture run: its 10 s timeout in a separate thread, as in its
-     * {@code junit-platform.properties}, and a folder of graded classes that does not exist, so that the code
-     * policy has nothing to object to (the grader's own classes, its default, would break every rule).
+     * The grader's defaults for a fixture run in an IDE: its 10 s timeout in a separate thread, as in its
+     * {@code junit-platform.properties}, and the guard's permission to run.
      */
     static Map<String, String> parameters() {
         Map<String, String> p = new HashMap<>();
         p.put(FixtureGuard.LAUNCHED, "true");
         p.put(TIMEOUT, "10 s");
         p.put(THREAD_MODE, "SEPARATE_THREAD");
-        p.put(ModuleSettings.PREFIX + "classes", noClasses().toString());
         return p;
-    }
-
-    /** A folder that does not exist, under the test classes so that it never will. */
-    static Path noClasses() {
-        return testClasses().resolve("no-graded-classes-here");
     }
 
     /** The folder the fixtures were compiled into. */
@@ -132,6 +128,11 @@ final class FixtureRuns {
     /** The seed a test method's {@link TestRandom} got, if it had one. */
     Optional<Long> seed(String method) {
         return Optional.ofNullable(seeds.get(method));
+    }
+
+    /** The steps a test method's code ran, if a step budget counted them. */
+    Optional<Long> steps(String method) {
+        return Optional.ofNullable(steps.get(method));
     }
 
     /** A test method's unique id in JUnit's tree, from which its seed is derived. */

@@ -8,46 +8,27 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.ServiceLoader;
-import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.TestExecutionListener;
 
 import calculus.grader.GradingExtension.NotImplementedYet;
+import calculus.grader.GradingExtension.OutOfSteps;
 import calculus.grader.GradingExtension.SeedNote;
-import calculus.grader.fixtures.EndlessLoop;
-import calculus.grader.fixtures.ForbiddenCalls;
+import calculus.grader.fixtures.BudgetedLoops;
 import calculus.grader.fixtures.RunawayResources;
 import calculus.grader.fixtures.SeededCode;
 import calculus.grader.fixtures.SkeletonCalls;
 import calculus.grader.fixtures.TaskSelection;
+import calculus.grader.report.Status;
 
-/** The extension every graded test runs with, checked end to end on fixture classes run by JUnit itself. */
+/** The extension every graded test runs with, checked on fixture classes run by JUnit itself. */
 class GradingExtensionTest {
 
     // ---- runaway student code costs one test, never the run
-
-    @Test
-    @DisplayName("an endless loop is stopped by the default timeout as a TimeoutException, and the next test runs")
-    void endlessLoopIsCutOff() {
-        FixtureRuns run;
-        EndlessLoop.arm();
-        try {
-            run = FixtureRuns.run(EndlessLoop.class, Map.of(FixtureRuns.TIMEOUT, "200 ms"));
-        } finally {
-            EndlessLoop.release();
-        }
-
-        Throwable failure = run.failure("loopsWithoutEnd");
-        assertThat(failure).isInstanceOf(TimeoutException.class).hasMessageContaining("200 milliseconds");
-        assertThat(Outcome.of(failure).status()).isEqualTo(Status.TIMED_OUT);
-        assertThat(run.succeeded("runsAfterTheLoop")).as("the test after the endless loop passed").isTrue();
-    }
 
     @Test
     @DisplayName("a StackOverflowError fails only its own test, with an explanation for the student")
@@ -69,6 +50,62 @@ class GradingExtensionTest {
         assertThat(run.failure("runsOutOfMemory")).isExactlyInstanceOf(AssertionError.class)
             .hasMessageStartingWith("OutOfMemoryError: the code used up the test's " + mb + " MB of memory.");
         assertThat(run.succeeded("runsAfterwards")).as("the test after the out-of-memory error passed").isTrue();
+    }
+
+    // ---- the step budget
+
+    @Test
+    @DisplayName("with a step budget, a test that runs out is stopped as OutOfSteps (TIMED OUT), naming the budget")
+    void runningOutOfStepsStopsTheTest() {
+        FixtureRuns run = FixtureRuns.run(BudgetedLoops.class, Map.of(GradingExtension.STEPS_PARAMETER, "1000"));
+
+        Throwable failure = run.failure("loopsLong");
+        assertThat(failure).isInstanceOf(OutOfSteps.class)
+            .hasMessageStartingWith("stopped after " + String.format("%,d", 1000) + " steps (loop iterations and "
+                + "calls), the test's budget")
+            .hasMessageEndingWith("an endless loop, a loop whose exit condition is never met, or endless recursion?");
+        assertThat(failure.getStackTrace()).as("the message says it all").isEmpty();
+        assertThat(Outcome.of(failure).status()).isEqualTo(Status.TIMED_OUT);
+        assertThat(run.steps("loopsLong")).hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(1000L));
+    }
+
+    @Test
+    @DisplayName("after a test runs out of steps, the other tests of its task are not run; other tasks' are")
+    void otherTestsOfTheTaskAreNotRun() {
+        FixtureRuns run = FixtureRuns.run(BudgetedLoops.class, Map.of(GradingExtension.STEPS_PARAMETER, "1000"));
+
+        assertThat(run.skipReason("afterTheLoop")).hasValueSatisfying(reason -> assertThat(reason)
+            .startsWith("not run: another test of Task 3.1 ran out of its step budget"));
+        assertThat(run.succeeded("fewSteps")).isTrue();
+    }
+
+    @Test
+    @DisplayName("a test's own budget, @Graded(steps = ...), replaces the default; its steps are published")
+    void ownBudgetReplacesTheDefault() {
+        FixtureRuns run = FixtureRuns.run(BudgetedLoops.class, Map.of(GradingExtension.STEPS_PARAMETER, "1000"));
+
+        assertThat(run.succeeded("ownBudget")).isTrue();
+        assertThat(run.steps("ownBudget")).contains((long) BudgetedLoops.LONG);
+        assertThat(run.steps("fewSteps")).contains((long) BudgetedLoops.SHORT);
+    }
+
+    @Test
+    @DisplayName("a test that catches the budget's error is stopped all the same")
+    void catchingTheErrorDoesNotHelp() {
+        FixtureRuns run = FixtureRuns.run(BudgetedLoops.class, Map.of(GradingExtension.STEPS_PARAMETER, "1000"));
+
+        assertThat(run.failure("catchesTheError")).isInstanceOf(OutOfSteps.class);
+    }
+
+    @Test
+    @DisplayName("without a budget (an IDE run) nothing is counted; a run out of steps is forgotten by the next run")
+    void noBudgetNoCounting() {
+        FixtureRuns.run(BudgetedLoops.class, Map.of(GradingExtension.STEPS_PARAMETER, "1000"));
+        FixtureRuns run = FixtureRuns.run(BudgetedLoops.class);
+
+        assertThat(List.of("loopsLong", "afterTheLoop", "ownBudget", "catchesTheError", "fewSteps"))
+            .allSatisfy(m -> assertThat(run.succeeded(m)).as(m).isTrue());
+        assertThat(run.steps("fewSteps")).isEmpty();
     }
 
     // ---- the skeleton's exception: one line, TODO
@@ -222,33 +259,6 @@ class GradingExtensionTest {
         assertThat(properties.getProperty(FixtureRuns.TIMEOUT)).isEqualTo("10 s");
         assertThat(properties.getProperty("junit.jupiter.execution.timeout.thread.mode.default"))
             .isEqualTo("SEPARATE_THREAD");
-    }
-
-    @Test
-    @DisplayName("the listener is registered with JUnit through META-INF/services, so every test run loads it")
-    void listenerIsAService() {
-        assertThat(ServiceLoader.load(TestExecutionListener.class).stream().map(ServiceLoader.Provider::type))
-            .contains(GradingListener.class);
-    }
-
-    @Test
-    @DisplayName("the policy is checked once per classes folder: later changes to that folder are not seen")
-    void policyIsCheckedOncePerFolder(@TempDir Path dir) throws IOException {
-        Path first = dir.resolve("first");
-        Path second = dir.resolve("second");
-        Files.createDirectories(first);
-        Files.createDirectories(second);
-        Path exits = FixtureRuns.testClasses().resolve(ForbiddenCalls.Exits.class.getName().replace('.', '/')
-            + ".class");
-        Files.copy(exits, second.resolve("Exits.class"));
-
-        assertThat(GradingExtension.policyViolations(first)).isEmpty();
-        Files.copy(exits, first.resolve("Exits.class"));
-        assertThat(GradingExtension.policyViolations(first)).as("the same folder, from the cache").isEmpty();
-        assertThat(GradingExtension.policyViolations(first.resolve("sub").resolve(".."))).as("the same, normalised")
-            .isEmpty();
-        assertThat(GradingExtension.policyViolations(second)).as("another folder, checked afresh")
-            .anyMatch(v -> v.endsWith("uses java.lang.System.exit: ends the grader's JVM"));
     }
 
     // ---- the seed function itself

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** What the build tells the grader, and what the grader assumes when it is told nothing (an IDE run). */
+/** What an IDE run knows about the module it runs, and what it assumes when it is told nothing. */
 class ModuleSettingsTest {
 
     @Test
@@ -19,54 +19,38 @@ class ModuleSettingsTest {
         Map<String, String> p = Map.of(
             "calculus.grader.module", " 02-partials ",
             "calculus.grader.title", "Partial derivatives",
-            "calculus.grader.role", "solution",
             "calculus.grader.lesson", "02-partials",
-            "calculus.grader.check", "true",
-            "calculus.grader.build", "B9",
-            "calculus.grader.output", "/tmp/out",
-            "calculus.grader.root", "/course",
-            "calculus.grader.classes", "/course/solutions/02-partials/target/classes",
-            "calculus.grader.print", "false");
+            "calculus.grader.root", "/course");
 
         ModuleSettings s = ModuleSettings.from(key -> Optional.ofNullable(p.get(key)));
 
-        assertThat(s).isEqualTo(new ModuleSettings("02-partials", "Partial derivatives", "solution", "02-partials",
-            true, "B9", Paths.get("/tmp/out"), Paths.get("/course"),
-            Paths.get("/course/solutions/02-partials/target/classes"), false));
-        assertThat(s.number()).isEqualTo(2);
+        assertThat(s).isEqualTo(new ModuleSettings("02-partials", "Partial derivatives", "02-partials",
+            Paths.get("/course")));
     }
 
     @Test
-    @DisplayName("told nothing, or only unresolved ${...} placeholders, the grader falls back to the working folder")
+    @DisplayName("told nothing, or only unresolved ${...} placeholders, an IDE run takes the working folder as module")
     void fallsBackToTheWorkingFolder() {
         Path here = Paths.get("").toAbsolutePath();
         ModuleSettings none = ModuleSettings.from(key -> Optional.empty());
         ModuleSettings placeholders = ModuleSettings.from(key -> Optional.of("${course.unset}"));
+        ModuleSettings blanks = ModuleSettings.from(key -> Optional.of("  "));
 
-        for (ModuleSettings s : new ModuleSettings[] {none, placeholders}) {
+        for (ModuleSettings s : new ModuleSettings[] {none, placeholders, blanks}) {
             assertThat(s.module()).isEqualTo(here.getFileName().toString());
             assertThat(s.title()).isEqualTo(s.module());
-            assertThat(s.role()).isEqualTo("exercise");
             assertThat(s.lesson()).isEqualTo(s.module());
-            assertThat(s.check()).isFalse();
-            assertThat(s.build()).isEmpty();
-            assertThat(s.output()).isEqualTo(here.resolve("target").resolve("grading"));
             assertThat(s.root()).isEqualTo(here.getParent());
-            assertThat(s.classes()).isEqualTo(here.resolve("target").resolve("classes"));
-            assertThat(s.print()).as("an IDE run prints its own scoreboard").isTrue();
         }
     }
 
     @Test
-    @DisplayName("a module's number is the digits its name starts with, or -1 without them")
-    void moduleNumber() {
-        assertThat(settings("01-derivatives").number()).isEqualTo(1);
-        assertThat(settings("12-attention").number()).isEqualTo(12);
-        assertThat(settings("derivatives").number()).isEqualTo(-1);
-    }
-
-    private static ModuleSettings settings(String module) {
-        return ModuleSettings.from(key -> key.equals("calculus.grader.module") ? Optional.of(module)
+    @DisplayName("a module named without a title or a lesson is its own title and lesson")
+    void moduleAlone() {
+        ModuleSettings s = ModuleSettings.from(key -> key.equals("calculus.grader.module") ? Optional.of("03-chain")
             : Optional.empty());
+
+        assertThat(s.title()).isEqualTo("03-chain");
+        assertThat(s.lesson()).isEqualTo("03-chain");
     }
 }

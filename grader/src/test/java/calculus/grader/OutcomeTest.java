@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import calculus.grader.GradingExtension.NotImplementedYet;
+import calculus.grader.report.Status;
+import calculus.grader.report.Text;
 
 /** How a test's throwable is classified for the grade, and the one-line reason the scoreboard prints. */
 class OutcomeTest {
@@ -132,9 +134,9 @@ class OutcomeTest {
         String message = "x".repeat(150) + " " + "y".repeat(150);
         Outcome outcome = Outcome.of(new AssertionError(message));
 
-        assertThat(outcome.reason()).hasSize(Outcome.REASON_WIDTH).isEqualTo(message.substring(0, 197) + "...");
+        assertThat(outcome.reason()).hasSize(Text.REASON_WIDTH).isEqualTo(message.substring(0, 197) + "...");
         assertThat(Outcome.fullMessage(new AssertionError(message))).isEqualTo(message);
-        assertThat(Outcome.shorten("z".repeat(200))).isEqualTo("z".repeat(200));
+        assertThat(Text.shorten("z".repeat(200))).isEqualTo("z".repeat(200));
     }
 
     @Test
@@ -157,6 +159,32 @@ class OutcomeTest {
             .isEqualTo("java.lang.ArithmeticException: / by zero");
         assertThat(Outcome.fullMessage(new IllegalArgumentException()))
             .isEqualTo("java.lang.IllegalArgumentException");
+    }
+
+    @Test
+    @DisplayName("an error that only wraps another, such as ExceptionInInitializerError, is followed by what it wraps")
+    void wrappersSayWhatTheyWrap() {
+        Throwable init = new ExceptionInInitializerError(new IllegalStateException("no table"));
+        Throwable twice = new ExceptionInInitializerError(new ExceptionInInitializerError(new AssertionError("x")));
+
+        assertThat(Outcome.fullMessage(init))
+            .isEqualTo("java.lang.ExceptionInInitializerError, caused by java.lang.IllegalStateException: no table");
+        assertThat(Outcome.fullMessage(twice)).isEqualTo("java.lang.ExceptionInInitializerError, caused by "
+            + "java.lang.ExceptionInInitializerError, caused by x");
+        assertThat(Outcome.of(init)).isEqualTo(new Outcome(Status.FAILED, "threw ExceptionInInitializerError, caused "
+            + "by java.lang.IllegalStateException: no table"));
+        assertThat(Outcome.fullMessage(new RuntimeException(new IllegalStateException("inner"))))
+            .as("a wrapper with a message of its own says only that")
+            .isEqualTo("java.lang.RuntimeException: java.lang.IllegalStateException: inner");
+    }
+
+    @Test
+    @DisplayName("running out of steps is TIMED_OUT, whatever else the chain holds")
+    void outOfStepsIsTimedOut() {
+        Throwable failure = new AssertionError("caught and rethrown", new GradingExtension.OutOfSteps(1000, null));
+        failure.addSuppressed(new UnsupportedOperationException(TODO));
+
+        assertThat(Outcome.of(failure).status()).isEqualTo(Status.TIMED_OUT);
     }
 
     @Test

@@ -185,7 +185,12 @@ public final class ModuleGrader {
                 switch (e.type()) {
                     case Event.STARTED -> current = e.test();
                     case Event.FINISHED -> {
-                        if (byKey.containsKey(e.test())) {
+                        if (!byKey.containsKey(e.test())) {
+                            // the watchdog's last word on a class's own code (a static initialiser that never
+                            // ends): its tests go with it, and the JVM started next runs the classes after it
+                            progress |= classFailed(e.test(), status(e.status()), "the test class was stopped "
+                                + "before its tests could run: " + e.message(), pending, tallies);
+                        } else {
                             Tally t = tallies.computeIfAbsent(e.test(), k -> new Tally());
                             boolean whole = !e.invocation().startsWith("#");
                             // a container that ends well adds nothing: its cases said how they went
@@ -206,16 +211,15 @@ public final class ModuleGrader {
                             }
                         }
                     }
-                    case Event.CLASS_FAILED -> {
-                        for (String k : new ArrayList<>(pending)) {
-                            if (k.startsWith(e.test() + "#")) {
-                                record(tallies, k, status(e.status()), Text.sanitize(e.message(), Text.MESSAGE_LIMIT));
-                                pending.remove(k);
-                                progress = true;
-                            }
-                        }
-                    }
+                    case Event.CLASS_FAILED -> progress |= classFailed(e.test(), status(e.status()), e.message(),
+                        pending, tallies);
                     case Event.DONE -> {
+                        // the JVM ran the whole request: a test it did not report, JUnit did not run, and a new JVM
+                        // would not run it either (a graded method without @Test, say)
+                        for (String k : pending) {
+                            record(tallies, k, Status.NOT_RUN, NOT_RUN_BY_JUNIT);
+                        }
+                        pending.clear();
                         return true;
                     }
                     case Event.FATAL -> throw new IOException(Text.sanitize(e.message(), 2_000));
@@ -230,6 +234,10 @@ public final class ModuleGrader {
         }
     }
 
+    /** Why a graded test the test JVM finished its run without reporting did not run. */
+    static final String NOT_RUN_BY_JUNIT = "not run: JUnit did not run this graded test (is it a @Test, "
+        + "@ParameterizedTest or @RepeatedTest method, neither private nor static, in a class that is not abstract?)";
+
     /** Why a test JVM stopped: the backstop, a crash, or silence. */
     private static String ended(boolean exited, SandboxProcess jvm, SandboxSettings s) throws InterruptedException {
         if (!exited) {
@@ -238,6 +246,20 @@ public final class ModuleGrader {
         }
         int exit = jvm.exitCode();
         return "the test JVM ended while this test ran (exit code " + exit + "): " + lastLine(jvm.noise());
+    }
+
+    /** Records a test class's failure for its pending tests; returns whether it had any. */
+    private static boolean classFailed(String className, Status status, String message, Set<String> pending,
+                                       Map<String, Tally> tallies) {
+        boolean any = false;
+        for (String k : new ArrayList<>(pending)) {
+            if (k.startsWith(className + "#")) {
+                record(tallies, k, status, Text.sanitize(message, Text.MESSAGE_LIMIT));
+                pending.remove(k);
+                any = true;
+            }
+        }
+        return any;
     }
 
     private static void record(Map<String, Tally> tallies, String key, Status status, String message) {

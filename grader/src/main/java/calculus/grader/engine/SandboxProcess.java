@@ -40,7 +40,8 @@ final class SandboxProcess implements AutoCloseable {
     /** Marks the end of the JVM's output. */
     private static final Object END = new Object();
 
-    private SandboxProcess(Process process) {
+    /** Reads a started process; {@link #start} starts a test JVM (tests start other processes). */
+    SandboxProcess(Process process) {
         this.process = process;
         this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread out = new Thread(() -> pump(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8),

@@ -3,6 +3,7 @@ package calculus.grader.engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,11 +224,26 @@ public final class SourceCompiler {
             return "";
         }
         try {
-            return d.getSource().getCharContent(true).toString().lines().skip(d.getLineNumber() - 1).findFirst()
-                .orElse("").replace('\t', ' ');
+            return expandTabs(d.getSource().getCharContent(true).toString().lines().skip(d.getLineNumber() - 1)
+                .findFirst().orElse(""));
         } catch (IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    /** A line with its tabs expanded to stops of 8, as javac counts the column the caret goes under. */
+    static String expandTabs(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (char c : line.toCharArray()) {
+            if (c == '\t') {
+                do {
+                    out.append(' ');
+                } while (out.length() % 8 != 0);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String firstLine(String text) {
@@ -241,9 +257,18 @@ public final class SourceCompiler {
         private final String text;
 
         InMemorySource(String name, String text) {
-            super(URI.create("memory:///" + name.replace(' ', '_')), Kind.SOURCE);
+            super(uri(name), Kind.SOURCE);
             this.name = name;
             this.text = text;
+        }
+
+        /** The source's URI: its name quoted where a URI needs it ("100%.java" and "[1].java" are file names). */
+        private static URI uri(String name) {
+            try {
+                return new URI("memory", null, "/" + name, null);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("a source name that makes no URI path: " + name, e);
+            }
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,6 +110,7 @@ public final class TestInventory {
      */
     public static Found parse(List<Path> sources) throws IOException {
         List<GradedTest> tests = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (sources.isEmpty()) {
             return found(tests);
         }
@@ -118,10 +120,13 @@ public final class TestInventory {
                 fm.getJavaFileObjectsFromPaths(sources));
             for (CompilationUnitTree unit : task.parse()) {
                 String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString() + ".";
-                new SourceScanner(pkg, tests).scan(unit, null);
+                new SourceScanner(pkg, tests, problems).scan(unit, null);
             }
         }
-        return found(tests);
+        Found found = found(tests);
+        List<String> errors = new ArrayList<>(found.errors());
+        errors.addAll(problems);
+        return new Found(found.tests(), errors);
     }
 
     /**
@@ -137,8 +142,11 @@ public final class TestInventory {
             List<GradedTest> all = new ArrayList<>(tests);
             all.addAll(other.tests);
             Found merged = found(all);
-            List<String> errors = new ArrayList<>(merged.errors);
-            return new Found(merged.tests, errors);
+            // the merged tests' own problems, and those only a reading found (numbers a source does not spell out)
+            Set<String> errors = new LinkedHashSet<>(merged.errors);
+            errors.addAll(this.errors);
+            errors.addAll(other.errors);
+            return new Found(merged.tests, List.copyOf(errors));
         }
 
         /** The binary names of the test classes, graded or not, that code under test must not name or shadow. */
@@ -255,14 +263,16 @@ public final class TestInventory {
     private static final class SourceScanner extends TreeScanner<Void, Void> {
         private final String pkg;
         private final List<GradedTest> into;
+        private final List<String> problems;
         private final List<String> classes = new ArrayList<>();
         private final List<Boolean> hiddenClass = new ArrayList<>();
         private final List<Boolean> withheldClass = new ArrayList<>();
         private int position;
 
-        SourceScanner(String pkg, List<GradedTest> into) {
+        SourceScanner(String pkg, List<GradedTest> into, List<String> problems) {
             this.pkg = pkg;
             this.into = into;
+            this.problems = problems;
         }
 
         @Override
@@ -295,15 +305,32 @@ public final class TestInventory {
                     : withheldClass.get(withheldClass.size() - 1);
                 String visibility = !isHidden ? TestResult.VISIBLE : withheld ? TestResult.WITHHELD
                     : TestResult.HIDDEN;
-                String points = literal(graded, "points");
-                String steps = literal(graded, "steps");
+                String where = classes.get(classes.size() - 1) + "#" + tree.getName();
                 into.add(new GradedTest(classes.get(classes.size() - 1), tree.getName().toString(),
-                    String.valueOf(literal(graded, "task")), points == null ? 0 : Integer.parseInt(points),
-                    steps == null ? 0 : Long.parseLong(steps.replace("_", "").replace("L", "")),
+                    String.valueOf(literal(graded, "task")), (int) number(graded, "points", where),
+                    number(graded, "steps", where),
                     display == null ? tree.getName() + "()" : String.valueOf(literal(display, "value")),
                     visibility, here));
             }
             return null;
+        }
+
+        /**
+         * A number of an annotation as its literal gives it; 0 when it is not given, and 0 with a problem noted when
+         * it is an expression (a constant, a product), which only the compiler can evaluate.
+         */
+        private long number(AnnotationTree annotation, String element, String where) {
+            String text = literal(annotation, element);
+            if (text == null) {
+                return 0;
+            }
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                problems.add(where + ": @Graded(" + element + " = " + text + ") is not a number the grader can read "
+                    + "from the source (it does when the tests do not compile): write it as a literal");
+                return 0;
+            }
         }
 
         private static AnnotationTree annotation(List<? extends AnnotationTree> annotations, String simpleName) {
@@ -334,10 +361,21 @@ public final class TestInventory {
             if (expression instanceof LiteralTree literal) {
                 return String.valueOf(literal.getValue());
             }
-            if (expression instanceof BinaryTree binary && expression.getKind() == Tree.Kind.PLUS) {
+            if (expression instanceof BinaryTree binary && expression.getKind() == Tree.Kind.PLUS
+                && (isText(binary.getLeftOperand()) || isText(binary.getRightOperand()))) {
                 return value(binary.getLeftOperand()) + value(binary.getRightOperand());
             }
+            // a negative literal, or an expression only the compiler can evaluate (2 + 3 is no "23")
             return expression.toString();
+        }
+
+        /** Whether an expression is a string literal, or a concatenation with one. */
+        private static boolean isText(ExpressionTree expression) {
+            if (expression instanceof LiteralTree literal) {
+                return literal.getValue() instanceof String;
+            }
+            return expression instanceof BinaryTree binary && expression.getKind() == Tree.Kind.PLUS
+                && (isText(binary.getLeftOperand()) || isText(binary.getRightOperand()));
         }
     }
 }

@@ -2,7 +2,6 @@ package calculus.grader.protocol;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 
 /**
  * The line format between the grader and its test JVM: one JSON object per line, events marked with a prefix so
@@ -37,15 +36,17 @@ public final class Wire {
         if (line == null || !line.startsWith(PREFIX)) {
             return null;
         }
+        Event e;
         try {
-            Event e = GSON.fromJson(line.substring(PREFIX.length()), Event.class);
-            if (e == null || e.type() == null) {
-                throw new IllegalArgumentException("an event without a type: " + line);
-            }
-            return e;
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not an event: " + e.getMessage(), e);
+            e = GSON.fromJson(line.substring(PREFIX.length()), Event.class);
+        } catch (RuntimeException x) {
+            // not JSON, or JSON that the record's constructor refuses (Gson wraps what it throws)
+            throw new IllegalArgumentException("not an event: " + x.getMessage(), x);
         }
+        if (e == null || e.type() == null) {
+            throw new IllegalArgumentException("an event without a type: " + line);
+        }
+        return e;
     }
 
     /**
@@ -54,14 +55,16 @@ public final class Wire {
      * @throws IllegalArgumentException if the line is not a request
      */
     public static RunRequest request(String line) {
+        RunRequest r;
         try {
-            RunRequest r = GSON.fromJson(line, RunRequest.class);
-            if (r == null || r.testClasses() == null) {
-                throw new IllegalArgumentException("not a run request: " + line);
-            }
-            return r;
-        } catch (JsonParseException e) {
+            r = GSON.fromJson(line, RunRequest.class);
+        } catch (RuntimeException e) {
+            // not JSON, or JSON that the record's constructor refuses ({} has no lists: Gson wraps the NPE)
             throw new IllegalArgumentException("not a run request: " + e.getMessage(), e);
         }
+        if (r == null || r.testClasses() == null) {
+            throw new IllegalArgumentException("not a run request: " + line);
+        }
+        return r;
     }
 }

@@ -208,6 +208,14 @@ public record ModuleReport(String module, String title, String role, boolean che
             if (d == null || d.format() != FORMAT || d.module() == null || d.tests() == null) {
                 throw new IllegalArgumentException("not a module report of format " + FORMAT);
             }
+            for (TestResult t : d.tests()) {
+                // a file that lost a field would fail much later, in the middle of a scoreboard
+                if (t == null || t.task() == null || t.method() == null || t.name() == null || t.status() == null
+                    || t.visibility() == null || t.message() == null) {
+                    throw new IllegalArgumentException("not a module report: a test without its task, name, method, "
+                        + "status, visibility or message: " + t);
+                }
+            }
             return new ModuleReport(d.module(), d.title(), d.role(), d.check(), d.build(), d.lesson(),
                 d.titles() == null ? Map.of() : d.titles(), d.tests(), d.errors() == null ? List.of() : d.errors(),
                 d.blocker(), d.selection());

@@ -94,7 +94,8 @@ public final class Scoreboard {
             if (failures.isEmpty()) {
                 continue;
             }
-            out.append('\n').append(String.format(" Task %s %s: %d of %d tests fail%n", task.task(), task.title(),
+            String title = task.title().isEmpty() ? "" : " " + task.title();
+            out.append('\n').append(String.format(" Task %s%s: %d of %d tests fail%n", task.task(), title,
                 task.tests() - task.passed(), task.tests()));
             int shown = 0;
             for (TestResult t : failures) {
@@ -114,9 +115,17 @@ public final class Scoreboard {
         }
     }
 
+    /**
+     * The task whose failures the quiet board shows: the first one not done among those this run graded (in a run of
+     * {@code -Dtask=1.2}, task 1.2, even when an earlier run left task 1.1 unfinished).
+     */
     private static List<TaskSummary> nextOnly(ModuleReport report) {
-        TaskSummary next = report.nextTask();
-        return next == null ? List.of() : List.of(next);
+        for (TaskSummary t : report.tasks()) {
+            if (!t.done() && t.status() != Status.SKIPPED && !t.earlier()) {
+                return List.of(t);
+            }
+        }
+        return List.of();
     }
 
     private static void appendMessage(String message, StringBuilder out) {

@@ -14,7 +14,8 @@ package calculus.grader.report;
  * @param seed       the seed of its random inputs, or {@code null} if it drew none
  * @param visibility {@link #VISIBLE}, {@link #HIDDEN} for an instructor's hidden test, or {@link #WITHHELD} for a
  *                   hidden test whose failure message students must not see
- * @param steps      the steps (loop iterations, calls) the graded code ran in this test, or -1 if not counted
+ * @param steps      the steps (loop iterations, calls) the graded code ran in this test (in its busiest invocation,
+ *                   for a test of several), or -1 if not counted
  * @param earlier    whether this result comes from an earlier run, because this run left the test out
  *                   ({@code -Dtask}, {@code -Dtest})
  */

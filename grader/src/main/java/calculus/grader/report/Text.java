@@ -12,45 +12,56 @@ public final class Text {
     static final int HINT_WIDTH = 60;
     /** The most of one failure message that is kept: enough for any honest message, bounded for any other. */
     public static final int MESSAGE_LIMIT = 8_192;
+    /** The smallest limit {@link #sanitize} takes: a cut text must still hold some text and the cut's mark. */
+    public static final int MIN_LIMIT = 32;
 
     private Text() {
     }
 
     /**
-     * Text made safe: unpaired surrogates and control characters other than newline and tab are dropped (they
-     * break JSON, XML and terminals), carriage returns become newlines, and at most {@code limit} characters are
-     * kept, the cut marked.
+     * Text made safe: unpaired surrogates, control characters other than newline and tab, and the noncharacters
+     * U+FFFE and U+FFFF are dropped (they break JSON, XML and terminals), a carriage return (alone or before a
+     * newline) becomes one newline, and at most {@code limit} characters are kept, the cut marked.
      *
      * @param text  any text, or {@code null} (treated as empty)
-     * @param limit the most characters to keep, at least 16
+     * @param limit the most characters to keep, at least {@value #MIN_LIMIT} (room for the mark of a cut)
      * @return the safe text
+     * @throws IllegalArgumentException if {@code limit} is below {@value #MIN_LIMIT}
      */
     public static String sanitize(String text, int limit) {
-        if (limit < 16) {
-            throw new IllegalArgumentException("limit must be at least 16, got limit = " + limit);
+        if (limit < MIN_LIMIT) {
+            throw new IllegalArgumentException("limit must be at least " + MIN_LIMIT + ", got limit = " + limit);
         }
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(Math.min(text.length(), limit));
         int n = text.length();
-        for (int i = 0; i < n && out.length() < limit; i++) {
+        int i = 0;
+        for (; i < n && out.length() < limit; i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    if (out.length() + 2 > limit) {
+                        break; // the pair does not fit: it is cut off whole
+                    }
                     out.append(c).append(text.charAt(++i));
                 }
-            } else if (Character.isLowSurrogate(c)) {
-                continue; // unpaired
+            } else if (Character.isLowSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+                continue; // unpaired, or not a character at all (XML refuses both)
             } else if (c == '\r') {
                 out.append('\n');
+                if (i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++; // a Windows line end is one line end (AssertJ writes %n)
+                }
             } else if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
                 out.append(c);
             }
         }
-        if (out.length() >= limit && out.length() < n) {
-            int keep = limit - 24;
-            if (Character.isLowSurrogate(out.charAt(keep))) {
+        if (i < n) {
+            // the mark takes at most 22 characters (" ... (" and " more)" around up to 10 digits)
+            int keep = Math.min(out.length(), limit - 24);
+            if (keep > 0 && keep < out.length() && Character.isLowSurrogate(out.charAt(keep))) {
                 keep--; // do not split a pair
             }
             out.setLength(keep);

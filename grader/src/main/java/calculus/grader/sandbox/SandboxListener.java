@@ -1,5 +1,10 @@
 package calculus.grader.sandbox;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -21,6 +26,8 @@ import calculus.grader.report.Text;
  */
 final class SandboxListener implements TestExecutionListener {
 
+    /** Room kept at the end of a failure message for where an exception was raised. */
+    private static final int PLACE_LIMIT = 400;
     /** The budget for reading one failure's message: far more than any honest message needs. */
     private static final long MESSAGE_STEPS = 1_000_000;
 
@@ -104,13 +111,24 @@ final class SandboxListener implements TestExecutionListener {
         }
         StepBudget.arm(MESSAGE_STEPS);
         try {
+            String[] earlier = failedInitialisations.get(notInitialised(failure));
+            if (earlier != null && !exhausted) {
+                return new String[] {earlier[0], Text.sanitize("the class " + notInitialised(failure) + " could not "
+                    + "be initialised, as an earlier test found: " + earlier[1], Text.MESSAGE_LIMIT)};
+            }
             Status status = exhausted ? Status.TIMED_OUT : Outcome.of(failure).status();
             String message = status == Status.TODO ? Outcome.of(failure).reason() : Outcome.fullMessage(failure);
             if (status == Status.FAILED && !(failure instanceof AssertionError)) {
                 // an exception from the code under test: say where it came from, not only what it was
-                message = "threw " + message.replaceFirst("^java\\.lang\\.", "") + raisedAt(failure);
+                // the place goes after the message, which is cut first so that the place survives
+                message = "threw " + Text.sanitize(message.replaceFirst("^java\\.lang\\.", ""),
+                    Text.MESSAGE_LIMIT - PLACE_LIMIT) + raisedAt(failure);
             }
-            return new String[] {status.name(), Text.sanitize(message, Text.MESSAGE_LIMIT)};
+            String[] verdict = {status.name(), Text.sanitize(message, Text.MESSAGE_LIMIT)};
+            for (String c : initialisationsFailed(failure)) {
+                failedInitialisations.putIfAbsent(c, verdict);
+            }
+            return verdict;
         } catch (Throwable t) {
             // the throwable's own code failed us: say what we can without calling into it again
             return new String[] {exhausted ? Status.TIMED_OUT.name() : Status.FAILED.name(),
@@ -143,6 +161,48 @@ final class SandboxListener implements TestExecutionListener {
     private static String frame(StackTraceElement e) {
         String cls = e.getClassName().substring(e.getClassName().lastIndexOf('.') + 1);
         return cls + "." + e.getMethodName() + " (" + e.getFileName() + ":" + e.getLineNumber() + ")";
+    }
+
+    // ---- classes whose static initialisation failed
+
+    /** The prefix of the JVM's message when a class whose initialisation failed is used again. */
+    private static final String NOT_INITIALISED = "Could not initialize class ";
+
+    /**
+     * The verdicts of the tests that met a class's failed static initialisation, by class: the JVM says why only
+     * the first time; later uses of the class meet a bare {@code NoClassDefFoundError}, which gets that verdict.
+     */
+    private final Map<String, String[]> failedInitialisations = new HashMap<>();
+
+    /** The class a {@code NoClassDefFoundError} says could not be initialised earlier, or {@code null}. */
+    private static String notInitialised(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoClassDefFoundError && t.getMessage() != null
+                && t.getMessage().startsWith(NOT_INITIALISED)) {
+                return t.getMessage().substring(NOT_INITIALISED.length()).strip();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The classes whose static initialisation this failure ended: for each {@code ExceptionInInitializerError} in
+     * the cause chain, the innermost {@code <clinit>} on its cause's stack.
+     */
+    private static List<String> initialisationsFailed(Throwable failure) {
+        List<String> classes = new ArrayList<>();
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof ExceptionInInitializerError && t.getCause() != null) {
+                for (StackTraceElement frame : t.getCause().getStackTrace()) {
+                    if ("<clinit>".equals(frame.getMethodName())) {
+                        classes.add(frame.getClassName());
+                        break;
+                    }
+                }
+            }
+        }
+        return classes;
     }
 
     private static String key(TestIdentifier id) {

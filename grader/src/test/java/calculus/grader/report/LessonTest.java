@@ -1,4 +1,4 @@
-package calculus.grader;
+package calculus.grader.report;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package calculus.grader;
+package calculus.grader.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import calculus.grader.report.ModuleReport.Blocker;
 
 /** A module's grade: tasks from tests, the next task, what the check finds wrong, and the JSON round trip. */
 class ModuleReportTest {
@@ -63,13 +68,15 @@ class ModuleReportTest {
             .test("1.1", "late", Status.TIMED_OUT, 1, "timed out", null)
             .test("1.2", "todo", Status.TODO, 1, "TODO, not implemented yet", null)
             .test("1.3", "slow", Status.TIMED_OUT, 1, "x".repeat(300), null)
+            .test("1.4", "hinted", Status.FAILED, 1, "received NaN\n  for x = 0\nhint: divide by h, not by 2h", null)
             .report();
 
         List<TaskSummary> tasks = report.tasks();
-        assertThat(tasks.get(0).reason())
+        assertThat(tasks.get(0).reason()).as("the first failure, not the most severe one")
             .isEqualTo("expected: 1.0 but was: 2.0 [seed 42: rerun with -Dseed=42]");
         assertThat(tasks.get(1).reason()).isEmpty();
-        assertThat(tasks.get(2).reason()).hasSize(Outcome.REASON_WIDTH).startsWith("xxx").endsWith("...");
+        assertThat(tasks.get(2).reason()).hasSize(Text.REASON_WIDTH).startsWith("xxx").endsWith("...");
+        assertThat(tasks.get(3).reason()).isEqualTo("received NaN -- hint: divide by h, not by 2h");
     }
 
     @Test
@@ -81,6 +88,33 @@ class ModuleReportTest {
         ModuleReport report = base.test("1.10", "c", Status.FAILED, 1).test("1.3", "d", Status.TODO, 1).report();
         assertThat(report.nextTask().task()).isEqualTo("1.3");
         assertThat(report.nextTask().status()).isEqualTo(Status.TODO);
+    }
+
+    @Test
+    @DisplayName("a task's failures are its tests that neither passed nor were skipped, in the order they are written")
+    void failuresOfATask() {
+        ModuleReport report = Reports.of("01-demo")
+            .test("1.1", "a", Status.PASSED, 1).test("1.1", "b", Status.FAILED, 1).test("1.1", "c", Status.SKIPPED, 1)
+            .test("1.1", "d", Status.TODO, 1).test("1.2", "e", Status.FAILED, 1).test("1.1", "f", Status.NOT_RUN, 1)
+            .report();
+
+        assertThat(report.failures("1.1")).extracting(TestResult::method)
+            .containsExactly("calculus.Demo#b", "calculus.Demo#d", "calculus.Demo#f");
+    }
+
+    @Test
+    @DisplayName("a task is from an earlier run only when every one of its tests is")
+    void earlierTasks() {
+        ModuleReport report = Reports.of("01-demo").selection("Task 1.2")
+            .earlier("1.1", "a", Status.PASSED, 1).earlier("1.1", "b", Status.FAILED, 1)
+            .test("1.2", "c", Status.PASSED, 1)
+            .earlier("1.3", "d", Status.PASSED, 1).test("1.3", "e", Status.SKIPPED, 1)
+            .report();
+
+        assertThat(report.tasks()).extracting(TaskSummary::task, TaskSummary::earlier)
+            .containsExactly(tuple("1.1", true), tuple("1.2", false), tuple("1.3", false));
+        assertThat(report.tests().get(0).earlier()).isTrue();
+        assertThat(report.tests().get(0).asEarlier()).isEqualTo(report.tests().get(0));
     }
 
     @Test
@@ -167,14 +201,34 @@ class ModuleReportTest {
     }
 
     @Test
+    @DisplayName("a blocked module fails the check with its blocker's lines; so does a module without graded tests")
+    void blockedAndEmptyModules() {
+        ModuleReport blocked = Reports.of("01-demo").error("calculus.Demo#a: points must be at least 1")
+            .blocker(Blocker.COMPILE, "Demo.java:3: ';' expected", "Demo.java:9: cannot find symbol")
+            .test("1.1", "a", Status.NOT_RUN, 100).report();
+
+        assertThat(blocked.checkViolations()).containsExactly(
+            "calculus.Demo#a: points must be at least 1",
+            "01-demo (exercise) was not graded (compile): Demo.java:3: ';' expected; Demo.java:9: cannot find symbol");
+        assertThat(Reports.of("02-empty").solution().report().checkViolations())
+            .containsExactly("02-empty (solution): no graded test ran");
+    }
+
+    @Test
+    @DisplayName("only the grader's own blocker is the grader's fault")
+    void gradersFault() {
+        assertThat(new Blocker(Blocker.GRADER, List.of()).gradersFault()).isTrue();
+        for (String kind : List.of(Blocker.FILES, Blocker.COMPILE, Blocker.RULES)) {
+            assertThat(new Blocker(kind, List.of()).gradersFault()).as(kind).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("a withheld test's message is kept, but a student sees only that a hidden test failed")
     void withheldMessages() {
-        TestResult withheld = new TestResult("01-demo", "1.1", "1.1 w", "calculus.Demo#w", 0, 5, Status.FAILED,
-            "expected 42", 7L, TestResult.WITHHELD);
-        TestResult hidden = new TestResult("01-demo", "1.1", "1.1 h", "calculus.Demo#h", 0, 5, Status.FAILED,
-            "expected 43", null, TestResult.HIDDEN);
-        TestResult passed = new TestResult("01-demo", "1.1", "1.1 p", "calculus.Demo#p", 5, 5, Status.PASSED,
-            "", null, TestResult.WITHHELD);
+        TestResult withheld = result("w", Status.FAILED, "expected 42", 7L, TestResult.WITHHELD);
+        TestResult hidden = result("h", Status.FAILED, "expected 43", null, TestResult.HIDDEN);
+        TestResult passed = result("p", Status.PASSED, "", null, TestResult.WITHHELD);
 
         assertThat(withheld.hidden()).isTrue();
         assertThat(hidden.hidden()).isTrue();
@@ -182,27 +236,75 @@ class ModuleReportTest {
             + "instructor)");
         assertThat(hidden.studentMessage()).isEqualTo("expected 43");
         assertThat(passed.studentMessage()).isEmpty();
-        ModuleReport report = new ModuleReport("01-demo", "Demo", "exercise", false, "B1", "01-demo", Map.of(),
-            List.of(withheld), List.of(), List.of());
+        ModuleReport report = new ModuleReport("01-demo", "Demo", ModuleReport.EXERCISE, false, "B1", "01-demo",
+            Map.of(), List.of(withheld), List.of(), null, "");
         assertThat(report.tasks().get(0).reason()).isEqualTo("a hidden test failed (its message is "
             + "withheld by the instructor) [seed 7: rerun with -Dseed=7]");
         assertThat(ModuleReport.fromJson(report.toJson()).tests().get(0).message()).isEqualTo("expected 42");
     }
 
-    @Test
-    @DisplayName("course errors, rule breaches and a module without graded tests break the check")
-    void errorsRulesAndEmptyModules() {
-        ModuleReport report = Reports.of("01-demo")
-            .error("calculus.Demo#a: task 2.1 does not belong to module 01-demo")
-            .rule("calculus.Demo uses java.lang.System.exit: ends the grader's JVM")
-            .test("2.1", "a", Status.TODO, 100).report();
+    // ---- Tally: one test's invocations taken together
 
-        assertThat(report.checkViolations()).containsExactly(
-            "calculus.Demo#a: task 2.1 does not belong to module 01-demo",
-            "01-demo (exercise) breaks the rules for student code: calculus.Demo uses java.lang.System.exit: ends "
-                + "the grader's JVM");
-        assertThat(Reports.of("02-empty").solution().report().checkViolations())
-            .containsExactly("02-empty (solution): no graded test ran");
+    @Test
+    @DisplayName("a tally keeps the most telling status and the message of the first invocation that showed it")
+    void tallyCombinesInvocations() {
+        Tally tally = new Tally();
+        tally.record(Status.PASSED, "");
+        tally.record(Status.FAILED, "n = 2 fails");
+        tally.record(Status.PASSED, "");
+        tally.record(Status.FAILED, "n = 4 fails too");
+        tally.record(Status.TODO, "not yet");
+
+        TestResult r = tally.result("01-demo", "1.1", "1.1 n", "calculus.Demo#n", 5, TestResult.VISIBLE, "unused");
+
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.message()).isEqualTo("n = 2 fails");
+        assertThat(r.points()).isZero();
+        assertThat(r.max()).isEqualTo(5);
+        assertThat(r.earlier()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a tally keeps the first seed, and a result without any outcome is NOT RUN with the given reason")
+    void tallySeedsAndNothingRecorded() {
+        Tally tally = new Tally();
+        tally.seed(11L);
+        tally.seed(12L);
+        tally.record(Status.PASSED, "ignored");
+
+        TestResult passed = tally.result("m", "1.1", "1.1 a", "C#a", 3, TestResult.VISIBLE, "unused");
+        TestResult none = new Tally().result("m", "1.1", "1.1 b", "C#b", 3, TestResult.HIDDEN, "never ran");
+
+        assertThat(passed.seed()).isEqualTo(11L);
+        assertThat(passed.points()).isEqualTo(3);
+        assertThat(passed.message()).as("a pass has no message").isEmpty();
+        assertThat(none.status()).isEqualTo(Status.NOT_RUN);
+        assertThat(none.message()).isEqualTo("never ran");
+        assertThat(none.seed()).isNull();
+        assertThat(none.steps()).isEqualTo(-1);
+    }
+
+    @Test
+    @DisplayName("a tally's steps are those of its busiest invocation, since the budget holds per invocation")
+    void tallyStepsPerInvocation() {
+        Tally tally = new Tally();
+        tally.steps(-1);
+        tally.steps(60);
+        tally.steps(90);
+        tally.steps(30);
+
+        assertThat(tally.result("m", "1.1", "1.1 a", "C#a", 1, TestResult.VISIBLE, "").steps()).isEqualTo(90);
+    }
+
+    @Test
+    @DisplayName("a tally's message is made safe: control characters dropped, length capped")
+    void tallySanitises() {
+        Tally tally = new Tally();
+        tally.record(Status.FAILED, "bell\u0007 " + "x".repeat(Text.MESSAGE_LIMIT * 2));
+
+        String message = tally.result("m", "1.1", "1.1 a", "C#a", 1, TestResult.VISIBLE, "").message();
+
+        assertThat(message).startsWith("bell x").doesNotContain("\u0007").hasSizeLessThanOrEqualTo(Text.MESSAGE_LIMIT);
     }
 
     // ---- JSON
@@ -211,13 +313,12 @@ class ModuleReportTest {
     @DisplayName("toJson then fromJson gives an equal report, with quotes, backslashes, newlines and unicode kept")
     void jsonRoundTrip() {
         String awkward = "expected \"f'(x)\" = 2\\x at C:\\tmp\n\tbut was: \u2202f/\u2202x \u2248 1.9 \u00e9\u4e2d "
-            + "\ud83d\ude00 \u0001\r end";
+            + "\ud83d\ude00 </script> & end";
         ModuleReport report = Reports.of("01-demo").solution().check().build("20261124T120000000")
             .title("1.1", "Central \"difference\" \u2014 h\u00b2").title("1.2", "Back\\slash")
             .test("1.1", "a", Status.FAILED, 60, awkward, 123_456_789L)
             .test("1.2", "b", Status.PASSED, 40, "", null)
             .error("an error with \"quotes\"\nand a newline")
-            .rule("calculus.Demo uses java.io.File: file I/O")
             .report();
 
         ModuleReport back = ModuleReport.fromJson(report.toJson());
@@ -229,47 +330,78 @@ class ModuleReportTest {
     }
 
     @Test
-    @DisplayName("the JSON holds the score, the max and each task's summary for tools that read it")
+    @DisplayName("the round trip keeps a blocker, the selection, earlier results, steps and every visibility")
+    void jsonRoundTripOfTheNewFields() {
+        TestResult counted = new TestResult("01-demo", "1.3", "1.3 c", "calculus.Demo#c", 0, 5, Status.TIMED_OUT,
+            "stopped", null, TestResult.WITHHELD, 200_000_000L, false);
+        ModuleReport blocked = Reports.of("01-demo")
+            .blocker(Blocker.RULES, "calculus.Demo uses java.lang.Thread: threads", "and \"one\" more")
+            .test("1.1", "a", Status.NOT_RUN, 100).report();
+        ModuleReport partial = new ModuleReport("01-demo", "Demo", ModuleReport.EXERCISE, false, "B2", "01-demo",
+            Map.of("1.1", "One"), List.of(Reports.of("01-demo").earlier("1.1", "a", Status.PASSED, 50).report()
+                .tests().get(0), counted), List.of(), null, "Task 1.3");
+
+        ModuleReport blockedBack = ModuleReport.fromJson(blocked.toJson());
+        ModuleReport partialBack = ModuleReport.fromJson(partial.toJson());
+
+        assertThat(blockedBack).isEqualTo(blocked);
+        assertThat(blockedBack.blocker()).isEqualTo(blocked.blocker());
+        assertThat(partialBack).isEqualTo(partial);
+        assertThat(partialBack.selection()).isEqualTo("Task 1.3");
+        assertThat(partialBack.tests()).extracting(TestResult::earlier, TestResult::steps, TestResult::visibility)
+            .containsExactly(tuple(true, -1L, TestResult.VISIBLE), tuple(false, 200_000_000L, TestResult.WITHHELD));
+    }
+
+    @Test
+    @DisplayName("the JSON holds its format, the score, the max and each task's summary for tools that read it")
     void jsonHoldsSummaries() {
         ModuleReport report = Reports.of("01-demo").title("1.1", "One")
             .test("1.1", "a", Status.PASSED, 60).test("1.1", "b", Status.FAILED, 40).report();
 
-        Map<?, ?> json = (Map<?, ?>) Json.read(report.toJson());
+        JsonObject json = JsonParser.parseString(report.toJson()).getAsJsonObject();
 
-        assertThat(json.get("score")).isEqualTo(60.0);
-        assertThat(json.get("max")).isEqualTo(100.0);
-        assertThat((List<?>) json.get("tasks")).singleElement().isEqualTo(Map.of("task", "1.1", "title", "One",
-            "status", "FAILED", "points", 60.0, "max", 100.0, "reason", "FAILED in b"));
-        assertThat(((Map<?, ?>) ((List<?>) json.get("tests")).get(1)).get("status")).isEqualTo("FAILED");
+        assertThat(json.get("format").getAsInt()).isEqualTo(ModuleReport.FORMAT);
+        assertThat(json.get("score").getAsInt()).isEqualTo(60);
+        assertThat(json.get("max").getAsInt()).isEqualTo(100);
+        JsonObject task = json.getAsJsonArray("tasks").get(0).getAsJsonObject();
+        assertThat(task.get("task").getAsString()).isEqualTo("1.1");
+        assertThat(task.get("status").getAsString()).isEqualTo("FAILED");
+        assertThat(task.get("reason").getAsString()).isEqualTo("FAILED in b");
+        assertThat(json.getAsJsonArray("tests").get(1).getAsJsonObject().get("status").getAsString())
+            .isEqualTo("FAILED");
+        assertThat(json.has("blocker")).as("no blocker, no field").isFalse();
     }
 
     @Test
-    @DisplayName("a title without tests, or a task without a title, does not survive the JSON but reads the same")
-    void jsonKeepsWhatTheScoreboardShows() {
-        ModuleReport report = Reports.of("01-demo").title("1.9", "No tests yet")
-            .test("1.1", "a", Status.TODO, 100).report();
-
-        ModuleReport back = ModuleReport.fromJson(report.toJson());
-
-        assertThat(back.titles()).containsExactly(Map.entry("1.1", ""));
-        assertThat(Scoreboard.module(back)).isEqualTo(Scoreboard.module(report));
-        assertThat(back.tasks()).isEqualTo(report.tasks());
-    }
-
-    @Test
-    @DisplayName("fromJson rejects JSON of the wrong shape with IllegalArgumentException")
-    void fromJsonRejectsWrongShapes() {
-        assertThatThrownBy(() -> ModuleReport.fromJson("{\"tests\": [{\"task\": \"1.1\"}]}"))
-            .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ModuleReport.fromJson("{\"tests\": 5}")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    @DisplayName("fromJson rejects a document that is not a report, or not JSON, with IllegalArgumentException")
+    @DisplayName("fromJson rejects another format, another document, or text that is not JSON")
     void fromJsonRejectsOtherDocuments() {
-        assertThatThrownBy(() -> ModuleReport.fromJson("[1, 2]")).isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("not a module report: the JSON is not an object");
-        assertThatThrownBy(() -> ModuleReport.fromJson("{\"module\": ")).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageStartingWith("not JSON: ");
+        String format1 = Reports.of("01-demo").test("1.1", "a", Status.PASSED, 1).report().toJson()
+            .replace("\"format\": 2", "\"format\": 1");
+
+        assertThatThrownBy(() -> ModuleReport.fromJson(format1)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("format 2");
+        assertThatThrownBy(() -> ModuleReport.fromJson("[1, 2]")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ModuleReport.fromJson("{\"format\": 2, \"module\": ")).isInstanceOf(
+            IllegalArgumentException.class);
+        assertThatThrownBy(() -> ModuleReport.fromJson("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ModuleReport.fromJson("{\"format\": 2, \"module\": \"m\", \"tests\": 5}"))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("fromJson rejects a test without its task, method or status, rather than failing later")
+    void fromJsonRejectsIncompleteTests() {
+        String noStatus = "{\"format\": 2, \"module\": \"m\", \"tests\": [{\"task\": \"1.1\", \"name\": \"1.1 a\", "
+            + "\"method\": \"C#a\", \"points\": 1, \"max\": 1, \"visibility\": \"visible\"}]}";
+        String nullTest = "{\"format\": 2, \"module\": \"m\", \"tests\": [null]}";
+
+        assertThatThrownBy(() -> ModuleReport.fromJson(noStatus)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("status");
+        assertThatThrownBy(() -> ModuleReport.fromJson(nullTest)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static TestResult result(String method, Status status, String message, Long seed, String visibility) {
+        return new TestResult("01-demo", "1.1", "1.1 " + method, "calculus.Demo#" + method,
+            status == Status.PASSED ? 5 : 0, 5, status, message, seed, visibility, -1, false);
     }
 }

@@ -1,4 +1,4 @@
-package calculus.grader;
+package calculus.grader.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
