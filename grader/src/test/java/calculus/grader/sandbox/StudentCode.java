@@ -50,8 +50,9 @@ final class StudentCode {
         for (String source : sources) {
             units.add(new Source(binaryName(source), source));
         }
-        List<String> options = new ArrayList<>(List.of("--release", "17", "-g", "-proc:none", "-d", folder.toString(),
-            "-classpath", classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
+        List<Path> path = classPath.isEmpty() ? List.of(folder) : classPath;
+        List<String> options = List.of("--release", "17", "-g", "-proc:none", "-d", folder.toString(),
+            "-classpath", path.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         boolean compiled = javac.getTask(null, null, diagnostics, options, null, units).call();
         if (!compiled) {
