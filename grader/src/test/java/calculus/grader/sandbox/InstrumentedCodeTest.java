@@ -114,7 +114,8 @@ class InstrumentedCodeTest {
                     out.append("body;");
                     throw new IllegalStateException("body");
                 } catch (IllegalStateException e) {
-                    out.append("caught ").append(e.getMessage()).append(" suppressed ").append(e.getSuppressed().length);
+                    out.append("caught ").append(e.getMessage());
+                    out.append(" suppressed ").append(e.getSuppressed().length);
                 }
                 return out.toString();
             }
@@ -788,7 +789,8 @@ class InstrumentedCodeTest {
     }
 
     private static final List<String> FIXTURES = List.of(TRY_CATCH_IN_LOOPS, NESTED_TRY_FINALLY, SWITCHES, WIDE_LOCALS,
-        GENERICS, LAMBDAS, RECORDS, ENUMS, NESTED_CLASSES, INTERFACES, MONITORS, INITIALISERS, MISCELLANY, WIDE_INDEXES);
+        GENERICS, LAMBDAS, RECORDS, ENUMS, NESTED_CLASSES, INTERFACES, MONITORS, INITIALISERS, MISCELLANY,
+        WIDE_INDEXES);
 
     @TempDir
     static Path classes;

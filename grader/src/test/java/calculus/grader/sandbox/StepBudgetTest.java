@@ -58,7 +58,8 @@ class StepBudgetTest {
         steps(1_000_000);
 
         assertThatThrownBy(StepBudget::step)
-            .hasMessageStartingWith("The code ran out of its step budget: 1,000,001 steps against a budget of 1,000,000.");
+            .hasMessageStartingWith("The code ran out of its step budget: 1,000,001 steps against a budget of "
+                + "1,000,000.");
     }
 
     @Test

@@ -211,7 +211,7 @@ class StepCountTest {
         finallyWithoutException | 7     | 1
         firstLine               | 7     | 1
         """)
-    @DisplayName("a loop of n iterations takes n steps and the method's entry one; a recursion n deep takes n + 1 calls")
+    @DisplayName("a loop of n iterations takes n steps, plus one for the method's entry; a recursion n deep, n + 1")
     void linearCounts(String method, int n, long steps) {
         assertThat(stepsOf(method, n)).as("steps of %s(%d)", method, n).isEqualTo(steps);
     }
