@@ -22,8 +22,11 @@ public final class StepBudgetExceeded extends Error {
 
     private static final long serialVersionUID = 1L;
 
+    /** The steps counted when the budget ran out. */
     private final long steps;
+    /** The armed limit. */
     private final long budget;
+    /** The class of the JVM error whose handler ran out of budget, or {@code null}. */
     private final Class<?> vmError;
 
     /**
