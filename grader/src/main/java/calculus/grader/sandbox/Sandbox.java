@@ -119,8 +119,7 @@ public final class Sandbox {
 
     private void run(RunRequest request) {
         List<Path> testDirs = request.testClasses().stream().map(Path::of).toList();
-        StudentClassLoader loader = new StudentClassLoader(testDirs, Path.of(request.studentClasses()),
-            Sandbox.class.getClassLoader());
+        StudentClassLoader loader = new StudentClassLoader(testDirs, Path.of(request.studentClasses()));
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(loader);
         cpuLimitNanos = request.cpuMillis() * 1_000_000L;

@@ -172,10 +172,11 @@ class GradeModuleTest {
             assertThat(solution.role()).isEqualTo(ModuleReport.SOLUTION);
             assertThat(solution.tests()).extracting(TestResult::method, TestResult::status, TestResult::steps)
                 .containsExactly(
-                    tuple("fixture.area.AreaTest#unitSquare", Status.PASSED, 0L),
-                    tuple("fixture.area.AreaTest#unitCircle", Status.PASSED, 200L),
-                    tuple("fixture.area.AreaTest#circlesGrow", Status.PASSED, 60L),
-                    tuple("fixture.area.HiddenAreaTest#randomSquare", Status.PASSED, 0L));
+                    // the test's own work, plus one step per call into the instrumented code under test
+                    tuple("fixture.area.AreaTest#unitSquare", Status.PASSED, 1L),
+                    tuple("fixture.area.AreaTest#unitCircle", Status.PASSED, 201L),
+                    tuple("fixture.area.AreaTest#circlesGrow", Status.PASSED, 62L),
+                    tuple("fixture.area.HiddenAreaTest#randomSquare", Status.PASSED, 1L));
             assertThat(solution.score()).isEqualTo(105);
             assertThat(printed).contains(" 03-area  Areas  (reference solution)");
         }
@@ -183,8 +184,8 @@ class GradeModuleTest {
         @Test
         @DisplayName("a budget under ten times the reference's steps fails the check, saying what to set")
         void budgetHeadroom() {
-            String error = "fixture.area.AreaTest#unitCircle: the reference runs 200 steps, more than a tenth of the "
-                + "test's budget of 1000; give it @Graded(steps = ...) of at least 2000";
+            String error = "fixture.area.AreaTest#unitCircle: the reference runs 201 steps, more than a tenth of the "
+                + "test's budget of 1000; give it @Graded(steps = ...) of at least 2010";
 
             assertThat(solution.errors()).containsExactly(error);
             assertThat(thrown).isInstanceOf(IllegalStateException.class)
