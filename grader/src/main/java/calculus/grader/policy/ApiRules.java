@@ -66,8 +66,9 @@ final class ApiRules {
                 return false;
             }
             for (int i = 0; i < arguments.length; i++) {
-                String qualified = arguments[i].getClassName().replace('$', '.');
-                String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
+                String name = arguments[i].getClassName(); // java.util.Map$Entry, double[]
+                String qualified = name.replace('$', '.');
+                String simple = name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
                 String wanted = parameters.get(i);
                 if (!wanted.equals(qualified) && !wanted.equals(simple)) {
                     return false;

@@ -49,9 +49,8 @@ final class RulesTable {
     private static String entry(Rule rule, ApiRules rules) {
         String target = shown(rule);
         if (rule.refusesAll()) {
-            // a class some line allows in part (Class.getName) is refused only for the rest
-            boolean partly = !rule.isPackage() && rules.allowsType(rule.target());
-            return partly ? "the rest of `" + target + "`" : "`" + target + "`";
+            // a class or package some line allows in part (Class.getName, java.io.PrintStream) is refused for the rest
+            return partlyAllowed(rule, rules) ? "the rest of `" + target + "`" : "`" + target + "`";
         }
         if (rule.refuses()) {
             return rule.members().stream().map(m -> "`" + member(target, m) + "`").collect(Collectors.joining(", "));
@@ -61,6 +60,14 @@ final class RulesTable {
         }
         return "`" + target + "` (" + rule.members().stream().map(m -> "`" + bare(m) + "`")
             .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static boolean partlyAllowed(Rule refusal, ApiRules rules) {
+        if (!refusal.isPackage()) {
+            return rules.allowsType(refusal.target());
+        }
+        return rules.rules().stream().anyMatch(r -> r.section() != Section.BOOTSTRAPS && !r.refuses()
+            && !r.isPackage() && refusal.covers(r.target()));
     }
 
     /** A class by its simple name ({@code Map.Entry}), a package by its name and {@code .*}. */
