@@ -148,18 +148,25 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
 
     // ---- errors that must cost one test, not the run
 
-    private static final Map<Path, List<String>> VIOLATIONS = new HashMap<>();
+    private static final Map<List<Path>, List<String>> VIOLATIONS = new HashMap<>();
 
     /**
-     * The graded code's breaches of {@link CodePolicy}, checked once per test JVM, before the first test: by the
-     * listener when the plan starts, or here on first use when the listener is not there.
+     * The graded code's breaches of the rules for student code ({@link GradedCode}), checked once per test JVM and
+     * pair of folders, before the first test: by the listener when the plan starts, or here on first use when the
+     * listener is not there.
      */
-    static synchronized List<String> policyViolations(Path classes) {
-        return VIOLATIONS.computeIfAbsent(classes.toAbsolutePath().normalize(), c -> List.copyOf(CodePolicy.check(c)));
+    static synchronized List<String> policyViolations(Path classes, Path testClasses) {
+        List<Path> key = List.of(classes.toAbsolutePath().normalize(), testClasses.toAbsolutePath().normalize());
+        return VIOLATIONS.computeIfAbsent(key, k -> GradedCode.violations(k.get(0), k.get(1)));
+    }
+
+    /** The breaches of the code a module's settings name. */
+    static List<String> policyViolations(ModuleSettings settings) {
+        return policyViolations(settings.classes(), settings.testClasses());
     }
 
     private static List<String> policyViolations(ExtensionContext context) {
-        return policyViolations(ModuleSettings.from(context::getConfigurationParameter).classes());
+        return policyViolations(ModuleSettings.from(context::getConfigurationParameter));
     }
 
     @Override

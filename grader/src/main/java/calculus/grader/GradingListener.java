@@ -87,7 +87,7 @@ public final class GradingListener implements TestExecutionListener {
                 }
             }
             if (!entries.isEmpty()) {
-                rules = GradingExtension.policyViolations(settings.classes());
+                rules = GradingExtension.policyViolations(settings);
                 Runtime.getRuntime().addShutdownHook(new Thread(this::exitedEarly, "grading-shutdown"));
             }
         } catch (RuntimeException | LinkageError e) {

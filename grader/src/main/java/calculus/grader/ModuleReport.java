@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * @param titles each task's title from the lesson
  * @param tests  one result per graded test, in the order they were discovered
  * @param errors problems with the module's tests themselves (for the course's authors, never the student's fault)
- * @param rules  uses of forbidden calls in the graded code ({@link CodePolicy}); while there are any, no test runs
+ * @param rules  breaches of the rules for student code ({@link GradedCode}); while there are any, no test runs
  */
 public record ModuleReport(String module, String title, String role, boolean check, String build, String lesson,
                            Map<String, String> titles, List<TestResult> tests, List<String> errors,

@@ -18,11 +18,13 @@ import java.util.function.Function;
  * @param build  the Maven build's stamp
  * @param output where {@code results.json} goes
  * @param root    the course's root folder
- * @param classes the graded code's compiled classes, checked against {@link CodePolicy}
+ * @param classes the graded code's compiled classes, checked against the rules for student code
+ *                ({@link GradedCode})
+ * @param testClasses the module's compiled tests: the graded code must stay in their package, and keep off them
  * @param print   whether the test JVM prints the scoreboard; Maven prints it after Surefire's output instead
  */
 record ModuleSettings(String module, String title, String role, String lesson, boolean check, String build,
-                      Path output, Path root, Path classes, boolean print) {
+                      Path output, Path root, Path classes, Path testClasses, boolean print) {
 
     static final String PREFIX = "calculus.grader.";
 
@@ -42,6 +44,7 @@ record ModuleSettings(String module, String title, String role, String lesson, b
             p.apply("output").map(Paths::get).orElse(here.resolve("target").resolve("grading")),
             root,
             p.apply("classes").map(Paths::get).orElse(here.resolve("target").resolve("classes")),
+            p.apply("testClasses").map(Paths::get).orElse(here.resolve("target").resolve("test-classes")),
             p.apply("print").map(Boolean::parseBoolean).orElse(true));
     }
 

@@ -2,7 +2,9 @@ package calculus.grader;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
@@ -79,7 +81,8 @@ final class FixtureRuns {
     /**
      * The grader's defaults for a fixture run: its 10 s timeout in a separate thread, as in its
      * {@code junit-platform.properties}, and a folder of graded classes that does not exist, so that the code
-     * policy has nothing to object to (the grader's own classes, its default, would break every rule).
+     * policy has nothing to object to (the grader's own classes, its default, would break every rule). The tests
+     * are the fixtures' own, so the graded code's package is the grader's.
      */
     static Map<String, String> parameters() {
         Map<String, String> p = new HashMap<>();
@@ -87,12 +90,24 @@ final class FixtureRuns {
         p.put(TIMEOUT, "10 s");
         p.put(THREAD_MODE, "SEPARATE_THREAD");
         p.put(ModuleSettings.PREFIX + "classes", noClasses().toString());
+        p.put(ModuleSettings.PREFIX + "testClasses", testClasses().toString());
         return p;
     }
 
     /** A folder that does not exist, under the test classes so that it never will. */
     static Path noClasses() {
         return testClasses().resolve("no-graded-classes-here");
+    }
+
+    /**
+     * A folder of compiled tests that holds one class copied from the fixtures: the tests of a module whose graded
+     * code is in that class's package, and that are not the graded code itself.
+     */
+    static Path testsLike(Path folder, Class<?> testClass) throws IOException {
+        String file = testClass.getName().replace('.', '/') + ".class";
+        Files.createDirectories(folder.resolve(file).getParent());
+        Files.copy(testClasses().resolve(file), folder.resolve(file));
+        return folder;
     }
 
     /** The folder the fixtures were compiled into. */

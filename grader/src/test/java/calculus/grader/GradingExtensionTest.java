@@ -22,6 +22,7 @@ import calculus.grader.GradingExtension.NotImplementedYet;
 import calculus.grader.GradingExtension.SeedNote;
 import calculus.grader.fixtures.EndlessLoop;
 import calculus.grader.fixtures.ForbiddenCalls;
+import calculus.grader.fixtures.GradedModule;
 import calculus.grader.fixtures.RunawayResources;
 import calculus.grader.fixtures.SeededCode;
 import calculus.grader.fixtures.SkeletonCalls;
@@ -234,21 +235,21 @@ class GradingExtensionTest {
     @Test
     @DisplayName("the policy is checked once per classes folder: later changes to that folder are not seen")
     void policyIsCheckedOncePerFolder(@TempDir Path dir) throws IOException {
+        String exits = ForbiddenCalls.Exits.class.getName().replace('.', '/') + ".class";
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");
-        Files.createDirectories(first);
-        Files.createDirectories(second);
-        Path exits = FixtureRuns.testClasses().resolve(ForbiddenCalls.Exits.class.getName().replace('.', '/')
-            + ".class");
-        Files.copy(exits, second.resolve("Exits.class"));
+        Files.createDirectories(first.resolve(exits).getParent());
+        Files.createDirectories(second.resolve(exits).getParent());
+        Files.copy(FixtureRuns.testClasses().resolve(exits), second.resolve(exits));
+        Path tests = FixtureRuns.testsLike(dir.resolve("tests"), GradedModule.class);
 
-        assertThat(GradingExtension.policyViolations(first)).isEmpty();
-        Files.copy(exits, first.resolve("Exits.class"));
-        assertThat(GradingExtension.policyViolations(first)).as("the same folder, from the cache").isEmpty();
-        assertThat(GradingExtension.policyViolations(first.resolve("sub").resolve(".."))).as("the same, normalised")
-            .isEmpty();
-        assertThat(GradingExtension.policyViolations(second)).as("another folder, checked afresh")
-            .anyMatch(v -> v.endsWith("uses java.lang.System.exit: ends the grader's JVM"));
+        assertThat(GradingExtension.policyViolations(first, tests)).isEmpty();
+        Files.copy(FixtureRuns.testClasses().resolve(exits), first.resolve(exits));
+        assertThat(GradingExtension.policyViolations(first, tests)).as("the same folder, from the cache").isEmpty();
+        assertThat(GradingExtension.policyViolations(first.resolve("sub").resolve(".."), tests))
+            .as("the same, normalised").isEmpty();
+        assertThat(GradingExtension.policyViolations(second, tests)).as("another folder, checked afresh")
+            .singleElement().asString().contains(" uses java.lang.System.exit: ends the JVM");
     }
 
     // ---- the seed function itself

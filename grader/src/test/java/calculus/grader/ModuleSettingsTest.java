@@ -16,23 +16,25 @@ class ModuleSettingsTest {
     @Test
     @DisplayName("every calculus.grader.* parameter is read, stripped of white space")
     void readsParameters() {
-        Map<String, String> p = Map.of(
-            "calculus.grader.module", " 02-partials ",
-            "calculus.grader.title", "Partial derivatives",
-            "calculus.grader.role", "solution",
-            "calculus.grader.lesson", "02-partials",
-            "calculus.grader.check", "true",
-            "calculus.grader.build", "B9",
-            "calculus.grader.output", "/tmp/out",
-            "calculus.grader.root", "/course",
-            "calculus.grader.classes", "/course/solutions/02-partials/target/classes",
-            "calculus.grader.print", "false");
+        Map<String, String> p = Map.ofEntries(
+            Map.entry("calculus.grader.module", " 02-partials "),
+            Map.entry("calculus.grader.title", "Partial derivatives"),
+            Map.entry("calculus.grader.role", "solution"),
+            Map.entry("calculus.grader.lesson", "02-partials"),
+            Map.entry("calculus.grader.check", "true"),
+            Map.entry("calculus.grader.build", "B9"),
+            Map.entry("calculus.grader.output", "/tmp/out"),
+            Map.entry("calculus.grader.root", "/course"),
+            Map.entry("calculus.grader.classes", "/course/solutions/02-partials/target/classes"),
+            Map.entry("calculus.grader.testClasses", "/course/solutions/02-partials/target/test-classes"),
+            Map.entry("calculus.grader.print", "false"));
 
         ModuleSettings s = ModuleSettings.from(key -> Optional.ofNullable(p.get(key)));
 
         assertThat(s).isEqualTo(new ModuleSettings("02-partials", "Partial derivatives", "solution", "02-partials",
             true, "B9", Paths.get("/tmp/out"), Paths.get("/course"),
-            Paths.get("/course/solutions/02-partials/target/classes"), false));
+            Paths.get("/course/solutions/02-partials/target/classes"),
+            Paths.get("/course/solutions/02-partials/target/test-classes"), false));
         assertThat(s.number()).isEqualTo(2);
     }
 
@@ -53,6 +55,7 @@ class ModuleSettingsTest {
             assertThat(s.output()).isEqualTo(here.resolve("target").resolve("grading"));
             assertThat(s.root()).isEqualTo(here.getParent());
             assertThat(s.classes()).isEqualTo(here.resolve("target").resolve("classes"));
+            assertThat(s.testClasses()).isEqualTo(here.resolve("target").resolve("test-classes"));
             assertThat(s.print()).as("an IDE run prints its own scoreboard").isTrue();
         }
     }
