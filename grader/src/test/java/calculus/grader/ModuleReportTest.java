@@ -194,13 +194,13 @@ class ModuleReportTest {
     void errorsRulesAndEmptyModules() {
         ModuleReport report = Reports.of("01-demo")
             .error("calculus.Demo#a: task 2.1 does not belong to module 01-demo")
-            .rule("calculus.Demo uses java.lang.System.exit: ends the grader's JVM")
+            .rule("Demo.java:3 uses java.lang.System.exit: ends the JVM, and the grading with it")
             .test("2.1", "a", Status.TODO, 100).report();
 
         assertThat(report.checkViolations()).containsExactly(
             "calculus.Demo#a: task 2.1 does not belong to module 01-demo",
-            "01-demo (exercise) breaks the rules for student code: calculus.Demo uses java.lang.System.exit: ends "
-                + "the grader's JVM");
+            "01-demo (exercise) breaks the rules for student code: Demo.java:3 uses java.lang.System.exit: ends "
+                + "the JVM, and the grading with it");
         assertThat(Reports.of("02-empty").solution().report().checkViolations())
             .containsExactly("02-empty (solution): no graded test ran");
     }

@@ -142,12 +142,12 @@ class ScoreboardTest {
     @DisplayName("rule breaches are listed under NO TEST RAN, and the tests' reasons, all alike, are left out")
     void ruleBreaches() {
         String board = Scoreboard.module(Reports.of("01-demo")
-            .rule("calculus.Demo uses java.lang.System.exit: ends the grader's JVM")
+            .rule("Demo.java:3 uses java.lang.System.exit: ends the JVM, and the grading with it")
             .test("1.1", "a", Status.FAILED, 100, "not run: the code breaks the rules", null).report());
 
         assertThat(lines(board)).containsSubsequence(
             " NO TEST RAN: the code breaks the rules that keep grading safe. Remove these uses:",
-            "   - calculus.Demo uses java.lang.System.exit: ends the grader's JVM");
+            "   - Demo.java:3 uses java.lang.System.exit: ends the JVM, and the grading with it");
         assertThat(board).doesNotContain("1.1 a: not run");
     }
 

@@ -125,19 +125,19 @@ final class ApiCheck {
         Deque<String> todo = new ArrayDeque<>(List.of(owner));
         while (!todo.isEmpty()) {
             String name = todo.removeFirst();
-            CompiledClass c = own.get(name);
             if (!seen.add(name)) {
-                continue;
+                continue; // a class file made by hand may name its supertypes in a cycle
             }
+            CompiledClass c = own.get(name);
             if (c == null || testClasses.contains(name)) {
                 boundary.add(name);
             } else if (c.declared(field).contains(key)) {
                 return true;
             } else if (!key.startsWith("<init>")) { // constructors are not inherited
-                if (!c.superName().isEmpty()) {
-                    todo.add(c.superName());
-                }
                 todo.addAll(c.interfaces());
+                if (!c.superName().isEmpty()) {
+                    todo.addFirst(c.superName()); // as the JVM looks: superclasses before interfaces
+                }
             }
         }
         return false;
