@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import calculus.grader.policy.CodePolicy;
 import calculus.grader.policy.SubmissionFiles;
+import calculus.grader.policy.Violation;
 import calculus.grader.protocol.Event;
 import calculus.grader.protocol.RunRequest;
 import calculus.grader.report.Lesson;
@@ -58,16 +59,17 @@ public final class ModuleGrader {
         Files.createDirectories(job.work());
 
         // 1. the files, read once and checked
-        SubmissionFiles.Sources sources = SubmissionFiles.read(job.code());
+        SubmissionFiles.Submission sources = Files.exists(job.code(), LinkOption.NOFOLLOW_LINKS)
+            ? SubmissionFiles.read(job.code()) : new SubmissionFiles.Submission(List.of(), List.of(), List.of());
         if (!sources.problems().isEmpty()) {
             return blocked(job, titles, new Blocker(Blocker.FILES, sources.problems()));
         }
-        if (sources.files().isEmpty()) {
+        if (sources.sources().isEmpty()) {
             return blocked(job, titles, new Blocker(Blocker.COMPILE, List.of("no Java source files in "
                 + job.lesson() + "/src/main/java")));
         }
         // 2. the code, against the JDK alone
-        SourceCompiler.Result code = compiler.compileCode(sources.files(), job.lesson() + "/src/main/java", classes);
+        SourceCompiler.Result code = compiler.compileCode(sources.sources(), job.lesson() + "/src/main/java", classes);
         if (!code.ok()) {
             return blocked(job, titles, new Blocker(Blocker.COMPILE, code.errors()));
         }
@@ -79,11 +81,11 @@ public final class ModuleGrader {
         TestInventory.Found inventory = TestInventory.read(testClasses)
             .plus(TestInventory.parse(new ArrayList<>(tests.excluded().keySet())));
         // 4. the rules
-        List<CodePolicy.Violation> violations = CodePolicy.check(classes, job.packages(), testClassNames(testClasses,
+        List<Violation> violations = CodePolicy.check(classes, job.packages(), testClassNames(testClasses,
             inventory));
         if (!violations.isEmpty()) {
             return blocked(job, titles, inventory, new Blocker(Blocker.RULES,
-                violations.stream().map(CodePolicy.Violation::message).toList()));
+                violations.stream().map(Violation::message).toList()));
         }
         // 5. the tests that do not compile against this code fail; the others run
         Map<String, TestResult> results = new LinkedHashMap<>();

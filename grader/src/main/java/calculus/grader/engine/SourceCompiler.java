@@ -284,8 +284,13 @@ public final class SourceCompiler {
 
     // ---- skipping what has not changed
 
+    // kept beside the output folder, not in it: the code's folder must hold its classes and nothing else
     private static final String STAMP = ".inputs";
     private static final String EXCLUDED = ".excluded";
+
+    private static Path beside(Path out, String suffix) {
+        return out.resolveSibling(out.getFileName() + suffix);
+    }
 
     private interface Feed {
         void into(MessageDigest digest);
@@ -303,23 +308,23 @@ public final class SourceCompiler {
     }
 
     private static boolean upToDate(Path out, String digest) throws IOException {
-        Path stamp = out.resolve(STAMP);
+        Path stamp = beside(out, STAMP);
         return Files.isRegularFile(stamp) && Files.readString(stamp).equals(digest);
     }
 
     private static void stamp(Path out, String digest) throws IOException {
-        Files.writeString(out.resolve(STAMP), digest);
+        Files.writeString(beside(out, STAMP), digest);
     }
 
     private static void writeExcluded(Path out, Map<Path, String> excluded) throws IOException {
         StringBuilder text = new StringBuilder();
         excluded.forEach((f, why) -> text.append(f).append('\t').append(why.replace('\n', ' ')).append('\n'));
-        Files.writeString(out.resolve(EXCLUDED), text);
+        Files.writeString(beside(out, EXCLUDED), text);
     }
 
     private static Map<Path, String> readExcluded(Path out) throws IOException {
         Map<Path, String> excluded = new LinkedHashMap<>();
-        Path file = out.resolve(EXCLUDED);
+        Path file = beside(out, EXCLUDED);
         if (Files.isRegularFile(file)) {
             for (String line : Files.readAllLines(file)) {
                 int tab = line.indexOf('\t');
