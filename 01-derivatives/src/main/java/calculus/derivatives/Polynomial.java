@@ -1,7 +1,5 @@
 package calculus.derivatives;
 
-import java.util.Arrays;
-
 /**
  * A polynomial <em>p</em>(<em>x</em>) = <em>c</em><sub>0</sub> + <em>c</em><sub>1</sub><em>x</em> +
  * <em>c</em><sub>2</sub><em>x</em><sup>2</sup> + ... + <em>c</em><sub><em>n</em></sub><em>x</em><sup><em>n</em></sup>

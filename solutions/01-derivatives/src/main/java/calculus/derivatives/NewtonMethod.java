@@ -45,6 +45,7 @@ public final class NewtonMethod {
      */
     public static NewtonResult solve(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0, double tolerance,
                                      int maxIterations) {
+        // BEGIN SOLUTION Task 1.8: check the arguments; from x0, step x -> x - f(x) / f'(x) as listed above
         Arguments.requireFunction(f, "f");
         Arguments.requireFunction(df, "df");
         Arguments.requireFinite(x0, "x0");
@@ -77,5 +78,6 @@ public final class NewtonMethod {
             }
         }
         return new NewtonResult(x, maxIterations, NewtonResult.Status.NOT_CONVERGED);
+        // END SOLUTION
     }
 }

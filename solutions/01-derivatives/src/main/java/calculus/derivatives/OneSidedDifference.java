@@ -37,8 +37,10 @@ public final class OneSidedDifference {
      *                                  and finite
      */
     public static double forward(DoubleUnaryOperator f, double x, double h) {
+        // BEGIN SOLUTION Task 1.2: check f, x and h, then return (f(x + h) - f(x)) / h
         check(f, x, h);
         return (f.applyAsDouble(x + h) - f.applyAsDouble(x)) / h;
+        // END SOLUTION
     }
 
     /**
@@ -52,13 +54,17 @@ public final class OneSidedDifference {
      *                                  and finite
      */
     public static double backward(DoubleUnaryOperator f, double x, double h) {
+        // BEGIN SOLUTION Task 1.2: check f, x and h, then return (f(x) - f(x - h)) / h
         check(f, x, h);
         return (f.applyAsDouble(x) - f.applyAsDouble(x - h)) / h;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static void check(DoubleUnaryOperator f, double x, double h) {
         Arguments.requireFunction(f, "f");
         Arguments.requireFinite(x, "x");
         Arguments.requirePositive(h, "h");
     }
+    // END SOLUTION ONLY
 }

@@ -32,6 +32,7 @@ public final class Polynomial {
      * @throws IllegalArgumentException if {@code coefficients} is null or empty, or a coefficient is not finite
      */
     public Polynomial(double... coefficients) {
+        // BEGIN SOLUTION Task 1.7: check the coefficients, drop trailing zeros (keep at least one), store a copy
         if (coefficients == null || coefficients.length == 0) {
             throw new IllegalArgumentException("coefficients must hold at least one number, got "
                 + (coefficients == null ? "null" : "an empty array"));
@@ -49,6 +50,7 @@ public final class Polynomial {
             copy[k] = coefficients[k] + 0.0;
         }
         this.c = copy;
+        // END SOLUTION
     }
 
     /**
@@ -57,7 +59,9 @@ public final class Polynomial {
      * @return the degree, at least 0
      */
     public int degree() {
+        // BEGIN SOLUTION Task 1.7: the highest power with a non-zero coefficient (0 for a constant)
         return c.length - 1;
+        // END SOLUTION
     }
 
     /**
@@ -68,10 +72,12 @@ public final class Polynomial {
      * @throws IllegalArgumentException if {@code k} is negative
      */
     public double coefficient(int k) {
+        // BEGIN SOLUTION Task 1.7: check k; c_k, or 0 beyond the degree
         if (k < 0) {
             throw new IllegalArgumentException("k must be at least 0, got k = " + k);
         }
         return k < c.length ? c[k] : 0.0;
+        // END SOLUTION
     }
 
     /**
@@ -81,7 +87,9 @@ public final class Polynomial {
      * @return <em>c</em><sub>0</sub>, ..., <em>c</em><sub><em>n</em></sub> with <em>n</em> the degree
      */
     public double[] coefficients() {
+        // BEGIN SOLUTION Task 1.7: a copy of the coefficients, lowest power first
         return c.clone();
+        // END SOLUTION
     }
 
     /**
@@ -92,11 +100,13 @@ public final class Polynomial {
      * @return <em>p</em>(<em>x</em>)
      */
     public double evaluate(double x) {
+        // BEGIN SOLUTION Task 1.7: Horner's rule: start from the top coefficient, then multiply by x and add the next one down
         double value = c[c.length - 1];
         for (int k = c.length - 2; k >= 0; k--) {
             value = value * x + c[k];
         }
         return value;
+        // END SOLUTION
     }
 
     /**
@@ -107,6 +117,7 @@ public final class Polynomial {
      * @return <em>p</em>′, of degree one less (0 for a constant)
      */
     public Polynomial derivative() {
+        // BEGIN SOLUTION Task 1.7: the power rule: the coefficient of x^(k-1) in p' is k * c_k
         if (c.length == 1) {
             return new Polynomial(0.0);
         }
@@ -116,6 +127,7 @@ public final class Polynomial {
             d[k - 1] = k * c[k];
         }
         return new Polynomial(d);
+        // END SOLUTION
     }
 
     /**
@@ -124,12 +136,16 @@ public final class Polynomial {
      */
     @Override
     public boolean equals(Object other) {
+        // BEGIN SOLUTION Task 1.7: equal when the coefficients are equal (Arrays.equals)
         return other instanceof Polynomial p && Arrays.equals(c, p.c);
+        // END SOLUTION
     }
 
     @Override
     public int hashCode() {
+        // BEGIN SOLUTION Task 1.7: consistent with equals (Arrays.hashCode)
         return Arrays.hashCode(c);
+        // END SOLUTION
     }
 
     /**
@@ -140,6 +156,7 @@ public final class Polynomial {
      */
     @Override
     public String toString() {
+        // BEGIN SOLUTION Task 1.7: highest power first, as "3.0x^2 - 2.0x + 1.0" (see above)
         StringBuilder out = new StringBuilder();
         for (int k = c.length - 1; k >= 0; k--) {
             if (c[k] == 0 && c.length > 1) {
@@ -153,5 +170,6 @@ public final class Polynomial {
             }
         }
         return out.toString();
+        // END SOLUTION
     }
 }

@@ -36,6 +36,7 @@ public final class SecantSlope {
      *                                  {@code a == b} (one point has no secant)
      */
     public static double slope(DoubleUnaryOperator f, double a, double b) {
+        // BEGIN SOLUTION Task 1.1: check f, a and b (a != b); return the rise over the run, (f(b) - f(a)) / (b - a)
         Arguments.requireFunction(f, "f");
         Arguments.requireFinite(a, "a");
         Arguments.requireFinite(b, "b");
@@ -45,5 +46,6 @@ public final class SecantSlope {
         double rise = f.applyAsDouble(b) - f.applyAsDouble(a);
         double run = b - a;
         return rise / run;
+        // END SOLUTION
     }
 }

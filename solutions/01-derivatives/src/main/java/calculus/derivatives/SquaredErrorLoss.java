@@ -35,6 +35,7 @@ public final class SquaredErrorLoss {
      *                                  lengths differ
      */
     public SquaredErrorLoss(double[] x, double[] y) {
+        // BEGIN SOLUTION Task 1.9: check x and y (not null, same length, not empty, finite), then store copies
         if (x == null || y == null) {
             throw new IllegalArgumentException((x == null ? "x" : "y") + " must not be null");
         }
@@ -51,6 +52,7 @@ public final class SquaredErrorLoss {
         }
         this.x = x.clone();
         this.y = y.clone();
+        // END SOLUTION
     }
 
     /**
@@ -62,6 +64,7 @@ public final class SquaredErrorLoss {
      * @throws IllegalArgumentException if {@code w} is not finite
      */
     public double loss(double w) {
+        // BEGIN SOLUTION Task 1.9: check w; return the mean of (w x_i - y_i)^2
         Arguments.requireFinite(w, "w");
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
@@ -69,6 +72,7 @@ public final class SquaredErrorLoss {
             sum += residual * residual;
         }
         return sum / x.length;
+        // END SOLUTION
     }
 
     /**
@@ -81,6 +85,7 @@ public final class SquaredErrorLoss {
      * @throws IllegalArgumentException if {@code w} is not finite
      */
     public double derivative(double w) {
+        // BEGIN SOLUTION Task 1.9: check w; return (2/n) * sum of (w x_i - y_i) x_i: the chain rule on each squared residual
         Arguments.requireFinite(w, "w");
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
@@ -89,6 +94,7 @@ public final class SquaredErrorLoss {
             sum += 2 * residual * x[i];
         }
         return sum / x.length;
+        // END SOLUTION
     }
 
     /**
@@ -99,6 +105,7 @@ public final class SquaredErrorLoss {
      * @throws IllegalStateException if every x[i] is 0: then the loss does not depend on <em>w</em> at all
      */
     public double bestWeight() {
+        // BEGIN SOLUTION Task 1.9: sum of x_i y_i over sum of x_i^2; an IllegalStateException when every x_i is 0
         double xy = 0;
         double xx = 0;
         for (int i = 0; i < x.length; i++) {
@@ -110,5 +117,6 @@ public final class SquaredErrorLoss {
         }
         // dL/dw = (2/n) (w xx - xy) = 0
         return xy / xx;
+        // END SOLUTION
     }
 }

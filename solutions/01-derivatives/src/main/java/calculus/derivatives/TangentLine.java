@@ -32,10 +32,12 @@ public record TangentLine(double x0, double y0, double slope) {
      * @throws IllegalArgumentException if {@code f} or {@code df} is null, or {@code x0} is not finite
      */
     public static TangentLine at(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0) {
+        // BEGIN SOLUTION Task 1.8: check f, df and x0, then return new TangentLine(x0, f(x0), f'(x0))
         Arguments.requireFunction(f, "f");
         Arguments.requireFunction(df, "df");
         Arguments.requireFinite(x0, "x0");
         return new TangentLine(x0, f.applyAsDouble(x0), df.applyAsDouble(x0));
+        // END SOLUTION
     }
 
     /**
@@ -45,7 +47,9 @@ public record TangentLine(double x0, double y0, double slope) {
      * @return <em>t</em>(<em>x</em>)
      */
     public double valueAt(double x) {
+        // BEGIN SOLUTION Task 1.8: y0 + slope * (x - x0)
         return y0 + slope * (x - x0);
+        // END SOLUTION
     }
 
     /**
@@ -55,10 +59,12 @@ public record TangentLine(double x0, double y0, double slope) {
      * @throws ArithmeticException if the slope is 0: a horizontal line never crosses zero (or lies on it)
      */
     public double root() {
+        // BEGIN SOLUTION Task 1.8: x0 - y0 / slope; a slope of 0 has no root: throw an ArithmeticException that says so
         if (slope == 0) {
             throw new ArithmeticException("the tangent at x0 = " + x0 + " is horizontal (slope 0), so it has no "
                 + "root: f'(x0) = 0 there");
         }
         return x0 - y0 / slope;
+        // END SOLUTION
     }
 }

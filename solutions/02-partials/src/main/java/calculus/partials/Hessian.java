@@ -48,6 +48,7 @@ public final class Hessian {
      *                                  infinite coordinate, or {@code h} is not positive and finite
      */
     public static double[][] of(ToDoubleFunction<double[]> f, double[] x, double h) {
+        // BEGIN SOLUTION Task 2.5: check f, x, h; H[i][j] = SecondPartial.of(f, x, i, j, h) for j >= i, mirrored below
         Arguments.requireFunction(f, "f");
         Arguments.requirePoint(x, "x");
         Arguments.requirePositive(h, "h");
@@ -61,6 +62,7 @@ public final class Hessian {
             }
         }
         return hessian;
+        // END SOLUTION
     }
 
     /**
@@ -81,6 +83,7 @@ public final class Hessian {
      *                                  square, an entry is NaN or infinite, or {@code m} is not symmetric
      */
     public static boolean isPositiveDefinite(double[][] m) {
+        // BEGIN SOLUTION Task 2.5: check m is square, finite, symmetric; Cholesky: false at the first pivot <= 0
         requireSymmetric(m);
         int n = m.length;
         double[][] l = new double[n][n];
@@ -103,8 +106,10 @@ public final class Hessian {
             }
         }
         return true;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static void requireSymmetric(double[][] m) {
         if (m == null) {
             throw new IllegalArgumentException("m must not be null");
@@ -136,4 +141,5 @@ public final class Hessian {
             }
         }
     }
+    // END SOLUTION ONLY
 }

@@ -88,12 +88,14 @@ public final class LineLoss {
      * @return the partial derivative of the loss with respect to <em>w</em> at (<em>w</em>, <em>b</em>)
      */
     public double partialW(double w, double b) {
+        // BEGIN SOLUTION Task 2.3: return (2/n) times the sum over k of (w x[k] + b - y[k]) x[k]
         double sum = 0;
         for (int k = 0; k < x.length; k++) {
             // chain rule: d(r^2)/dw = 2r dr/dw, and dr/dw = x_k because w multiplies x_k
             sum += residual(w, b, k) * x[k];
         }
         return 2 * sum / x.length;
+        // END SOLUTION
     }
 
     /**
@@ -106,12 +108,14 @@ public final class LineLoss {
      * @return the partial derivative of the loss with respect to <em>b</em> at (<em>w</em>, <em>b</em>)
      */
     public double partialB(double w, double b) {
+        // BEGIN SOLUTION Task 2.3: return (2/n) times the sum over k of (w x[k] + b - y[k])
         double sum = 0;
         for (int k = 0; k < x.length; k++) {
             // chain rule: d(r^2)/db = 2r dr/db, and dr/db = 1
             sum += residual(w, b, k);
         }
         return 2 * sum / x.length;
+        // END SOLUTION
     }
 
     /** Prediction minus target for example k: in this order the chain rule brings no minus sign (dr/dw = +x_k). */

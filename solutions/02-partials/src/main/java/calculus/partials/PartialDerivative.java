@@ -47,6 +47,7 @@ public final class PartialDerivative {
      *                                  and finite
      */
     public static double partial(ToDoubleFunction<double[]> f, double[] x, int i, double h) {
+        // BEGIN SOLUTION Task 2.2: s = Slice.along(f, x, i) checks f, x, i; check h; return (s(x[i] + h) - s(x[i] - h)) / (2h)
         DoubleUnaryOperator slice = Slice.along(f, x, i);
         Arguments.requirePositive(h, "h");
         double up = x[i] + h;
@@ -54,5 +55,6 @@ public final class PartialDerivative {
         // divide by the distance actually stepped: x[i] + h and x[i] - h are rounded, and dividing by their true
         // distance instead of 2h keeps that rounding out of the quotient
         return (slice.applyAsDouble(up) - slice.applyAsDouble(down)) / (up - down);
+        // END SOLUTION
     }
 }

@@ -52,6 +52,7 @@ public final class SecondPartial {
      *                                  not positive and finite
      */
     public static double of(ToDoubleFunction<double[]> f, double[] x, int i, int j, double h) {
+        // BEGIN SOLUTION Task 2.4: i == j: second difference of the slice; i != j: difference along j of partials along i
         Arguments.requireFunction(f, "f");
         Arguments.requirePoint(x, "x");
         Arguments.requireIndex(i, "i", x.length);
@@ -68,5 +69,6 @@ public final class SecondPartial {
         double up = x[j] + h;
         double down = x[j] - h;
         return (slopeAlongI.applyAsDouble(up) - slopeAlongI.applyAsDouble(down)) / (up - down);
+        // END SOLUTION
     }
 }

@@ -39,6 +39,7 @@ public final class Sensitivity {
      *                                  partial is NaN (the loss is not defined near {@code theta})
      */
     public static int mostSensitive(ToDoubleFunction<double[]> loss, double[] theta, double h) {
+        // BEGIN SOLUTION Task 2.6: check the arguments; return the i with the largest |partial along i|, the first on a tie
         Arguments.requireFunction(loss, "loss");
         Arguments.requirePoint(theta, "theta");
         Arguments.requirePositive(h, "h");
@@ -59,6 +60,7 @@ public final class Sensitivity {
             }
         }
         return best;
+        // END SOLUTION
     }
 
     /**
@@ -80,6 +82,7 @@ public final class Sensitivity {
      */
     public static double predictedChange(ToDoubleFunction<double[]> loss, double[] theta, int i, double delta,
                                          double h) {
+        // BEGIN SOLUTION Task 2.6: check the arguments; return the partial along i times delta
         Arguments.requireFunction(loss, "loss");
         Arguments.requirePoint(theta, "theta");
         Arguments.requireIndex(i, "i", theta.length);
@@ -87,5 +90,6 @@ public final class Sensitivity {
         Arguments.requirePositive(h, "h");
         // first-order Taylor expansion of the slice along i: s(t + delta) - s(t) ~ s'(t) delta
         return PartialDerivative.partial(loss, theta, i, h) * delta;
+        // END SOLUTION
     }
 }

@@ -41,6 +41,7 @@ public final class Slice {
      *                                  infinite coordinate, or {@code i} is out of range
      */
     public static DoubleUnaryOperator along(ToDoubleFunction<double[]> f, double[] x, int i) {
+        // BEGIN SOLUTION Task 2.1: check f, x, i with Arguments; copy x; return t -> f(a fresh copy of x with entry i = t)
         Arguments.requireFunction(f, "f");
         Arguments.requirePoint(x, "x");
         Arguments.requireIndex(i, "i", x.length);
@@ -52,5 +53,6 @@ public final class Slice {
             point[i] = t;
             return f.applyAsDouble(point);
         };
+        // END SOLUTION
     }
 }

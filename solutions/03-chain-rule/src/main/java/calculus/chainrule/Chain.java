@@ -41,6 +41,8 @@ public final class Chain implements Differentiable {
      * @throws IllegalArgumentException if {@code functions} is null or holds a null, naming its index
      */
     public static Chain of(List<Differentiable> functions) {
+        // BEGIN SOLUTION Task 3.2: refuse a null list and a null function (name its index), then return
+        //  new Chain(a copy of the list)
         if (functions == null) {
             throw new IllegalArgumentException("functions must not be null");
         }
@@ -54,6 +56,7 @@ public final class Chain implements Differentiable {
             copy.add(f);
         }
         return new Chain(List.copyOf(copy));
+        // END SOLUTION
     }
 
     /**
@@ -74,11 +77,13 @@ public final class Chain implements Differentiable {
      */
     @Override
     public double value(double x) {
+        // BEGIN SOLUTION Task 3.2: apply the functions in order, in a loop (no recursion: n may be 100 000)
         double v = x;
         for (Differentiable f : functions) {
             v = f.value(v);
         }
         return v;
+        // END SOLUTION
     }
 
     /**
@@ -90,6 +95,8 @@ public final class Chain implements Differentiable {
      */
     @Override
     public double derivative(double x) {
+        // BEGIN SOLUTION Task 3.2: one forward pass: start from v = x and slope 1; for each function multiply the
+        //  slope by its derivative at v, then move v on to its value
         double v = x;
         double slope = 1.0; // d x / d x, and the empty product for an empty chain
         for (Differentiable f : functions) {
@@ -99,5 +106,6 @@ public final class Chain implements Differentiable {
             v = f.value(v);
         }
         return slope;
+        // END SOLUTION
     }
 }

@@ -107,9 +107,11 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual plus(Dual other) {
+        // BEGIN SOLUTION Task 3.3: the sum rule, (u + v)' = u' + v'
         requireOperand(other);
         // sum rule: (u + v)' = u' + v'
         return new Dual(value + other.value, derivative + other.derivative);
+        // END SOLUTION
     }
 
     /**
@@ -120,9 +122,11 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual minus(Dual other) {
+        // BEGIN SOLUTION Task 3.3: the difference rule, (u - v)' = u' - v'
         requireOperand(other);
         // difference rule: (u - v)' = u' - v'
         return new Dual(value - other.value, derivative - other.derivative);
+        // END SOLUTION
     }
 
     /**
@@ -134,9 +138,11 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual times(Dual other) {
+        // BEGIN SOLUTION Task 3.3: the product rule, (uv)' = u'v + uv'
         requireOperand(other);
         // product rule: (uv)' = u'v + uv'
         return new Dual(value * other.value, derivative * other.value + value * other.derivative);
+        // END SOLUTION
     }
 
     /**
@@ -148,6 +154,8 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null or its value is 0, naming the value
      */
     public Dual dividedBy(Dual other) {
+        // BEGIN SOLUTION Task 3.3: refuse a divisor whose value is 0 (name it); the quotient rule,
+        //  (u/v)' = (u'v - uv') / v^2
         requireOperand(other);
         if (other.value == 0.0) {
             throw new IllegalArgumentException("division by zero: the divisor's value is " + other.value
@@ -157,6 +165,7 @@ public final class Dual {
         // quotient rule: (u/v)' = (u'v - uv') / v^2, written as (u' - q v') / v with q = u/v: one division
         // less, and no v^2 that could overflow when v is large
         return new Dual(q, (derivative - q * other.derivative) / other.value);
+        // END SOLUTION
     }
 
     /**
@@ -170,6 +179,8 @@ public final class Dual {
      * @throws IllegalArgumentException if the value is 0 and {@code n} is negative, naming both
      */
     public Dual pow(int n) {
+        // BEGIN SOLUTION Task 3.3: refuse 0 to a negative power (name the value and n); u^0 = 1 has slope 0;
+        //  else the power rule, (u^n)' = n u^(n-1) u'
         if (n < 0 && value == 0.0) {
             throw new IllegalArgumentException("0 to a negative power is undefined (a division by zero): got value = "
                 + value + " and n = " + n);
@@ -180,6 +191,7 @@ public final class Dual {
         }
         // power rule: (u^n)' = n u^(n-1) u'
         return new Dual(Math.pow(value, n), n * Math.pow(value, n - 1) * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -194,6 +206,8 @@ public final class Dual {
      *                                  the value is not positive, naming both
      */
     public Dual pow(double p) {
+        // BEGIN SOLUTION Task 3.3: refuse a non-finite p; a whole-number p is pow((int) p); otherwise refuse a value
+        //  <= 0 (name it and p), then (u^p)' = p u^(p-1) u'
         if (!Double.isFinite(p)) {
             throw new IllegalArgumentException("p must be finite, got p = " + p);
         }
@@ -207,6 +221,7 @@ public final class Dual {
         double power = Math.pow(value, p);
         // power rule: (u^p)' = p u^(p-1) u' = p (u^p / u) u', reusing u^p instead of a second Math.pow
         return new Dual(power, p * (power / value) * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -215,9 +230,11 @@ public final class Dual {
      * @return e<sup><em>u</em></sup>; overflows to +∞ for values above about 709.78, as {@link Math#exp} does
      */
     public Dual exp() {
+        // BEGIN SOLUTION Task 3.3: (e^u)' = e^u u'
         double e = Math.exp(value);
         // exp is its own derivative; chain rule: (e^u)' = e^u u'
         return new Dual(e, e * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -227,11 +244,13 @@ public final class Dual {
      * @throws IllegalArgumentException if the value is not positive, naming it
      */
     public Dual log() {
+        // BEGIN SOLUTION Task 3.3: refuse a value <= 0 (name it); (ln u)' = u' / u
         if (!(value > 0.0)) {
             throw new IllegalArgumentException("log needs a positive argument, got value = " + value);
         }
         // (ln u)' = u' / u
         return new Dual(Math.log(value), derivative / value);
+        // END SOLUTION
     }
 
     /**
@@ -240,8 +259,10 @@ public final class Dual {
      * @return sin <em>u</em>
      */
     public Dual sin() {
+        // BEGIN SOLUTION Task 3.3: (sin u)' = cos(u) u'
         // (sin u)' = cos(u) u'
         return new Dual(Math.sin(value), Math.cos(value) * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -250,8 +271,10 @@ public final class Dual {
      * @return cos <em>u</em>
      */
     public Dual cos() {
+        // BEGIN SOLUTION Task 3.3: (cos u)' = -sin(u) u'
         // (cos u)' = -sin(u) u'
         return new Dual(Math.cos(value), -Math.sin(value) * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -261,9 +284,11 @@ public final class Dual {
      * @return tanh <em>u</em>, in (−1, 1); saturates to ±1 without overflow
      */
     public Dual tanh() {
+        // BEGIN SOLUTION Task 3.3: (tanh u)' = (1 - tanh^2 u) u'
         double t = Math.tanh(value);
         // (tanh u)' = (1 - tanh^2 u) u': the derivative from the value already computed
         return new Dual(t, (1 - t * t) * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -277,6 +302,8 @@ public final class Dual {
      * @return σ(<em>u</em>), in [0, 1]
      */
     public Dual sigmoid() {
+        // BEGIN SOLUTION Task 3.3: a sigmoid that never overflows (e^u / (1 + e^u) for u < 0, 1 / (1 + e^-u)
+        //  otherwise); sigma' = sigma (1 - sigma) u'
         // only e^(-|u|) is ever computed: it lies in (0, 1], so it can underflow to 0 but never overflow
         double e = Math.exp(-Math.abs(value));
         double s = value >= 0 ? 1 / (1 + e) : e / (1 + e);
@@ -284,6 +311,7 @@ public final class Dual {
         // sigma' = sigma(u) (1 - sigma(u)) u'; 1 - sigma(u) is computed as sigma(-u), which keeps its relative
         // accuracy where sigma(u) rounds to 1 (u > 37) and the subtraction would give 0
         return new Dual(s, s * complement * derivative);
+        // END SOLUTION
     }
 
     @Override
@@ -292,9 +320,11 @@ public final class Dual {
             + Math.abs(derivative) + "\u03b5";
     }
 
+    // BEGIN SOLUTION ONLY
     private static void requireOperand(Dual other) {
         if (other == null) {
             throw new IllegalArgumentException("other must not be null");
         }
     }
+    // END SOLUTION ONLY
 }

@@ -185,6 +185,8 @@ public final class Node {
      *                                  {@code i} and the number of inputs
      */
     public double localDerivative(int i) {
+        // BEGIN SOLUTION Task 3.5: refuse an i outside [0, inputs.size()), naming i; then the table above, one case
+        //  per operation, from the values of the inputs (and of this node, for the sigmoid)
         if (i < 0 || i >= inputs.size()) {
             throw new IllegalArgumentException("i must be in [0, " + inputs.size() + ") for the "
                 + operation.name().toLowerCase(java.util.Locale.ROOT) + " node " + name + ", got i = " + i);
@@ -208,6 +210,7 @@ public final class Node {
             default:
                 throw new IllegalStateException("an input node has no inputs: " + name);
         }
+        // END SOLUTION
     }
 
     @Override

@@ -5,8 +5,10 @@ package calculus.gradient;
  * rejected at the boundary with an {@link IllegalArgumentException} that names the parameter and its value, so
  * that the mistake shows where it was made, not three calls later as a NaN.
  *
- * <p>The checks of numbers and functions are given. The checks of vectors (not null, not empty, every entry
- * finite, two vectors of the same length) are part of Task 4.1; every later task uses them.
+ * <p>Given, not a task: call these at the start of your methods. The checks of vectors (not null, not empty,
+ * every entry finite, two vectors of the same length, with messages such as
+ * {@code "a and b must have the same length, got a.length = 3, b.length = 2"}) are part of Task 4.1: add them
+ * here, beside these, and every later task can use them too.
  */
 final class Arguments {
 
@@ -93,6 +95,7 @@ final class Arguments {
         }
     }
 
+    // BEGIN SOLUTION ONLY
     // ---- the checks of vectors: Task 4.1
 
     /**
@@ -161,4 +164,5 @@ final class Arguments {
         }
         return m;
     }
+    // END SOLUTION ONLY
 }

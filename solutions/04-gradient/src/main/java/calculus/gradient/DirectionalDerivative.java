@@ -37,10 +37,12 @@ public final class DirectionalDerivative {
      *                                  lengths differ, or if {@code direction} is the zero vector
      */
     public static double fromGradient(double[] gradient, double[] direction) {
+        // BEGIN SOLUTION Task 4.3: return gradient . direction / |direction|, after checking both (direction not zero)
         Arguments.requireSameLength(gradient, "gradient", direction, "direction");
         double length = nonZeroLength(direction);
         // dot with v, then divide once by |v|: the same as dotting with the unit vector, one division fewer
         return Vectors.dot(gradient, direction) / length;
+        // END SOLUTION
     }
 
     /**
@@ -62,6 +64,7 @@ public final class DirectionalDerivative {
      *                                  is the zero vector, or if {@code h} is not positive and finite
      */
     public static double numerical(ToDoubleFunction<double[]> f, double[] x, double[] direction, double h) {
+        // BEGIN SOLUTION Task 4.3: u = direction / |direction|; return (f(x + h u) - f(x - h u)) / 2h, after checking
         Arguments.requireNonNull(f, "f");
         Arguments.requireSameLength(x, "x", direction, "direction");
         Arguments.requirePositive(h, "h");
@@ -69,6 +72,7 @@ public final class DirectionalDerivative {
         double forward = f.applyAsDouble(Vectors.add(x, step));
         double backward = f.applyAsDouble(Vectors.subtract(x, step));
         return (forward - backward) / (2 * h);
+        // END SOLUTION
     }
 
     /**
@@ -81,8 +85,10 @@ public final class DirectionalDerivative {
      *                                  zero vector (at a stationary point no direction is steepest)
      */
     public static double[] steepestAscent(double[] gradient) {
+        // BEGIN SOLUTION Task 4.3: return gradient / |gradient|, after checking (a zero gradient has no steepest direction)
         Arguments.requireVector(gradient, "gradient");
         return Vectors.scale(1.0 / nonZeroGradient(gradient), gradient);
+        // END SOLUTION
     }
 
     /**
@@ -95,10 +101,13 @@ public final class DirectionalDerivative {
      *                                  zero vector (at a stationary point no direction is steepest)
      */
     public static double[] steepestDescent(double[] gradient) {
+        // BEGIN SOLUTION Task 4.3: return -gradient / |gradient|, after checking (a zero gradient has no steepest direction)
         Arguments.requireVector(gradient, "gradient");
         return Vectors.scale(-1.0 / nonZeroGradient(gradient), gradient);
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static double nonZeroLength(double[] direction) {
         double length = Vectors.norm(direction);
         if (length == 0.0) {
@@ -107,7 +116,9 @@ public final class DirectionalDerivative {
         }
         return length;
     }
+    // END SOLUTION ONLY
 
+    // BEGIN SOLUTION ONLY
     private static double nonZeroGradient(double[] gradient) {
         double length = Vectors.norm(gradient);
         if (length == 0.0) {
@@ -116,4 +127,5 @@ public final class DirectionalDerivative {
         }
         return length;
     }
+    // END SOLUTION ONLY
 }

@@ -59,12 +59,14 @@ public final class GradientCheck {
      *                                  if their lengths differ
      */
     public static double relativeError(double[] a, double[] b) {
+        // BEGIN SOLUTION Task 4.5: check a and b; return |a - b| / max(|a|, |b|), or 0 when both are zero
         Arguments.requireSameLength(a, "a", b, "b");
         double scale = Math.max(Vectors.norm(a), Vectors.norm(b));
         if (scale == 0.0) {
             return 0.0;
         }
         return Vectors.norm(Vectors.subtract(a, b)) / scale;
+        // END SOLUTION
     }
 
     /**
@@ -83,6 +85,7 @@ public final class GradientCheck {
      *                                  not positive and finite, or if {@code f} is not finite near {@code x}
      */
     public static Report check(ToDoubleFunction<double[]> f, double[] analytic, double[] x, double tolerance) {
+        // BEGIN SOLUTION Task 4.5: compare analytic with NumericalGradient.gradient(f, x, DEFAULT_STEP), report the worst i
         Arguments.requireNonNull(f, "f");
         Arguments.requireSameLength(analytic, "analytic", x, "x");
         Arguments.requirePositive(tolerance, "tolerance");
@@ -103,5 +106,6 @@ public final class GradientCheck {
             }
         }
         return new Report(error <= tolerance, error, worst, analytic[worst], numerical[worst]);
+        // END SOLUTION
     }
 }

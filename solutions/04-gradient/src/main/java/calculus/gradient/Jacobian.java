@@ -51,6 +51,7 @@ public final class Jacobian {
      *                                  arrays of different lengths
      */
     public static double[][] numerical(Function<double[], double[]> f, double[] x, double h) {
+        // BEGIN SOLUTION Task 4.6: column j = (f(x + h e_j) - f(x - h e_j)) / 2h: 2n calls of f, after checking f, x and h
         Arguments.requireNonNull(f, "f");
         Arguments.requireVector(x, "x");
         Arguments.requirePositive(h, "h");
@@ -78,6 +79,7 @@ public final class Jacobian {
             }
         }
         return jacobian;
+        // END SOLUTION
     }
 
     /**
@@ -93,6 +95,7 @@ public final class Jacobian {
      *                                  entry, or if {@code v} is null or has not one finite entry per row
      */
     public static double[] transposeTimes(double[][] jacobian, double[] v) {
+        // BEGIN SOLUTION Task 4.6: check both; entry j = sum over rows i of jacobian[i][j] * v[i]
         Arguments.requireMatrix(jacobian, "jacobian");
         Arguments.requireVector(v, "v");
         if (v.length != jacobian.length) {
@@ -107,8 +110,10 @@ public final class Jacobian {
             }
         }
         return product;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     /** f(point), checked to be a non-empty vector of the length the matrix already has (if it has one). */
     private static double[] output(Function<double[], double[]> f, double[] point, double[][] jacobian) {
         double[] y = f.apply(point);
@@ -121,10 +126,13 @@ public final class Jacobian {
         }
         return y;
     }
+    // END SOLUTION ONLY
 
+    // BEGIN SOLUTION ONLY
     private static void requireLength(double[] y, int m) {
         if (y.length != m) {
             throw new IllegalArgumentException("f must always return m = " + m + " values, got " + y.length);
         }
     }
+    // END SOLUTION ONLY
 }

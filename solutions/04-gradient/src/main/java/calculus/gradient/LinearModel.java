@@ -1,3 +1,4 @@
+// SOLUTION ONLY FILE
 package calculus.gradient;
 
 /**

@@ -49,6 +49,7 @@ public final class LinearRegressionLoss {
      *                                  {@code theta} not one more than a row, or if {@code lambda} is negative
      */
     public static double value(double[] theta, double[][] x, double[] y, double lambda) {
+        // BEGIN SOLUTION Task 4.4: check the inputs; (1/m) sum of (w.x_i + b - y_i)^2 + (lambda/2)|w|^2, theta = (w, b)
         check(theta, x, y, lambda);
         int m = x.length;
         double sumOfSquares = 0.0;
@@ -57,6 +58,7 @@ public final class LinearRegressionLoss {
             sumOfSquares += r * r;
         }
         return sumOfSquares / m + 0.5 * lambda * LinearModel.weightsSquared(theta);
+        // END SOLUTION
     }
 
     /**
@@ -72,6 +74,7 @@ public final class LinearRegressionLoss {
      * @throws IllegalArgumentException as {@link #value}
      */
     public static double[] gradient(double[] theta, double[][] x, double[] y, double lambda) {
+        // BEGIN SOLUTION Task 4.4: check the inputs; dL/dw_j = (2/m) sum r_i x_ij + lambda w_j, dL/db = (2/m) sum r_i
         check(theta, x, y, lambda);
         int m = x.length;
         int k = theta.length - 1;
@@ -89,15 +92,20 @@ public final class LinearRegressionLoss {
             gradient[j] += lambda * theta[j];
         }
         return gradient;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     /** r = w·x + b − y for one example, with θ = (w, b). */
     private static double residual(double[] theta, double[] features, double target) {
         return LinearModel.apply(theta, features) - target;
     }
+    // END SOLUTION ONLY
 
+    // BEGIN SOLUTION ONLY
     private static void check(double[] theta, double[][] x, double[] y, double lambda) {
         Arguments.requireVector(y, "y");
         LinearModel.check(theta, x, "y", y.length, lambda);
     }
+    // END SOLUTION ONLY
 }

@@ -51,6 +51,7 @@ public final class LogisticRegressionLoss {
      *                                  if {@code lambda} is negative
      */
     public static double value(double[] theta, double[][] x, int[] labels, double lambda) {
+        // BEGIN SOLUTION Task 4.4: check; mean of -logSigmoid(z_i) (label 1) or -logSigmoid(-z_i) (label 0), + (lambda/2)|w|^2
         check(theta, x, labels, lambda);
         int m = x.length;
         double sum = 0.0;
@@ -60,6 +61,7 @@ public final class LogisticRegressionLoss {
             sum -= labels[i] == 1 ? Sigmoid.logSigmoid(z) : Sigmoid.logSigmoid(-z);
         }
         return sum / m + 0.5 * lambda * LinearModel.weightsSquared(theta);
+        // END SOLUTION
     }
 
     /**
@@ -75,6 +77,7 @@ public final class LogisticRegressionLoss {
      * @throws IllegalArgumentException as {@link #value}
      */
     public static double[] gradient(double[] theta, double[][] x, int[] labels, double lambda) {
+        // BEGIN SOLUTION Task 4.4: check the inputs; dL/dw_j = (1/m) sum (sigma(z_i) - y_i) x_ij + lambda w_j, dL/db without x
         check(theta, x, labels, lambda);
         int m = x.length;
         int k = theta.length - 1;
@@ -92,8 +95,10 @@ public final class LogisticRegressionLoss {
             gradient[j] += lambda * theta[j];
         }
         return gradient;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static void check(double[] theta, double[][] x, int[] labels, double lambda) {
         Arguments.requireNonNull(labels, "labels");
         LinearModel.check(theta, x, "labels", labels.length, lambda);
@@ -103,4 +108,5 @@ public final class LogisticRegressionLoss {
             }
         }
     }
+    // END SOLUTION ONLY
 }

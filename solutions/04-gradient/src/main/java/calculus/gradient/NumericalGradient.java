@@ -55,6 +55,7 @@ public final class NumericalGradient {
      *                                  <em>x</em><sub><em>i</em></sub> ± <em>h</em> round to the same number
      */
     public static double[] gradient(ToDoubleFunction<double[]> f, double[] x, double h) {
+        // BEGIN SOLUTION Task 4.2: for each i: (f(x + h e_i) - f(x - h e_i)) / 2h, on a copy of x, after checking f, x and h
         Arguments.requireNonNull(f, "f");
         Arguments.requireVector(x, "x");
         Arguments.requirePositive(h, "h");
@@ -76,5 +77,6 @@ public final class NumericalGradient {
             gradient[i] = (fForward - fBackward) / (forward - backward);
         }
         return gradient;
+        // END SOLUTION
     }
 }

@@ -31,12 +31,14 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double dot(double[] a, double[] b) {
+        // BEGIN SOLUTION Task 4.1: check a and b (not null, not empty, finite, same length), then sum a[i] * b[i]
         Arguments.requireSameLength(a, "a", b, "b");
         double sum = 0.0;
         for (int i = 0; i < a.length; i++) {
             sum += a[i] * b[i];
         }
         return sum;
+        // END SOLUTION
     }
 
     /**
@@ -52,6 +54,7 @@ public final class Vectors {
      * @throws IllegalArgumentException if {@code v} is null or empty, or has a NaN or infinite entry
      */
     public static double norm(double[] v) {
+        // BEGIN SOLUTION Task 4.1: check v, then return sqrt(v . v) without overflow: divide by the largest |v[i]| first
         Arguments.requireVector(v, "v");
         double largest = 0.0;
         for (double vi : v) {
@@ -67,6 +70,7 @@ public final class Vectors {
             sumOfSquares += scaled * scaled;
         }
         return largest * Math.sqrt(sumOfSquares);
+        // END SOLUTION
     }
 
     /**
@@ -79,12 +83,14 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double[] add(double[] a, double[] b) {
+        // BEGIN SOLUTION Task 4.1: check a and b, then return a new array with a[i] + b[i]
         Arguments.requireSameLength(a, "a", b, "b");
         double[] sum = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             sum[i] = a[i] + b[i];
         }
         return sum;
+        // END SOLUTION
     }
 
     /**
@@ -97,12 +103,14 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double[] subtract(double[] a, double[] b) {
+        // BEGIN SOLUTION Task 4.1: check a and b, then return a new array with a[i] - b[i]
         Arguments.requireSameLength(a, "a", b, "b");
         double[] difference = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             difference[i] = a[i] - b[i];
         }
         return difference;
+        // END SOLUTION
     }
 
     /**
@@ -115,6 +123,7 @@ public final class Vectors {
      *                                  NaN or infinite entry
      */
     public static double[] scale(double c, double[] v) {
+        // BEGIN SOLUTION Task 4.1: check c and v, then return a new array with c * v[i]
         Arguments.requireFinite(c, "c");
         Arguments.requireVector(v, "v");
         double[] multiple = new double[v.length];
@@ -122,5 +131,6 @@ public final class Vectors {
             multiple[i] = c * v[i];
         }
         return multiple;
+        // END SOLUTION
     }
 }

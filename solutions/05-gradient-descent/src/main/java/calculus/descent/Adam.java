@@ -63,11 +63,13 @@ public final class Adam implements Optimizer {
      *                                  {@code beta1} or {@code beta2} is not in [0, 1)
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        // BEGIN SOLUTION Task 5.6 [new Adam(learningRate, beta1, beta2, epsilon)]: check the settings, then keep them in the fields
         this.learningRate = Checks.positive("learningRate", learningRate);
         // a beta of 1 makes the bias correction divide by 1 - 1^t = 0
         this.beta1 = Checks.inHalfOpenInterval("beta1", beta1, 0.0, 1.0);
         this.beta2 = Checks.inHalfOpenInterval("beta2", beta2, 0.0, 1.0);
         this.epsilon = Checks.positive("epsilon", epsilon);
+        // END SOLUTION
     }
 
     /**
@@ -78,6 +80,8 @@ public final class Adam implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
+        // BEGIN SOLUTION Task 5.6: check the arguments; create m and v (zeros) on the first call; count the step t; then
+        //  update m and v, correct their bias, and step every coordinate
         Checks.sameLength("x", x, "gradient", gradient);
         if (m == null) {
             m = new double[x.length];
@@ -98,11 +102,14 @@ public final class Adam implements Optimizer {
             next[i] = x[i] - learningRate * mHat / (Math.sqrt(vHat) + epsilon);
         }
         return next;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     @Override
     public String toString() {
         return "Adam[learningRate=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
             + "]";
     }
+    // END SOLUTION ONLY
 }

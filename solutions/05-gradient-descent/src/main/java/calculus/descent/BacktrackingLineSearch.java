@@ -60,10 +60,12 @@ public final class BacktrackingLineSearch implements Optimizer {
      *                                  {@code shrink} or {@code sufficientDecrease} is not in (0, 1)
      */
     public BacktrackingLineSearch(Objective f, double initialStep, double shrink, double sufficientDecrease) {
+        // BEGIN SOLUTION Task 5.7 [new BacktrackingLineSearch(f, ...)]: check the arguments, then keep them in the fields
         this.f = Checks.notNull("f", f);
         this.initialStep = Checks.positive("initialStep", initialStep);
         this.shrink = Checks.inOpenInterval("shrink", shrink, 0.0, 1.0);
         this.sufficientDecrease = Checks.inOpenInterval("sufficientDecrease", sufficientDecrease, 0.0, 1.0);
+        // END SOLUTION
     }
 
     /**
@@ -77,6 +79,9 @@ public final class BacktrackingLineSearch implements Optimizer {
      * @throws IllegalArgumentException if an argument is null or its length is not {@code f.dimension()}
      */
     public double stepSize(double[] x, double[] gradient) {
+        // BEGIN SOLUTION Task 5.7: check x and gradient; from t = initialStep, return the first t with
+        //  f(x - t g) <= f(x) - sufficientDecrease * t * |g|^2, multiplying t by shrink after each failure;
+        //  give up with 0 after MAX_BACKTRACKS shrinks
         Checks.length("x", x, f.dimension());
         Checks.length("gradient", gradient, f.dimension());
         double fx = f.value(x);
@@ -90,6 +95,7 @@ public final class BacktrackingLineSearch implements Optimizer {
             t *= shrink;
         }
         return 0.0;
+        // END SOLUTION
     }
 
     /**
@@ -99,13 +105,17 @@ public final class BacktrackingLineSearch implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
+        // BEGIN SOLUTION Task 5.7: a gradient step with the step size of stepSize (a copy of x when it is 0)
         double t = stepSize(x, gradient);
         return t == 0.0 ? x.clone() : GradientDescent.step(x, gradient, t);
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     @Override
     public String toString() {
         return "BacktrackingLineSearch[initialStep=" + initialStep + ", shrink=" + shrink + ", sufficientDecrease="
             + sufficientDecrease + "]";
     }
+    // END SOLUTION ONLY
 }

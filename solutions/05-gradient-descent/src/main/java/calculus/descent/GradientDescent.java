@@ -23,7 +23,9 @@ public final class GradientDescent implements Optimizer {
      * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
      */
     public GradientDescent(double learningRate) {
+        // BEGIN SOLUTION Task 5.1 [new GradientDescent(learningRate)]: check that learningRate is positive and finite (NaN is not), then keep it in the field
         this.learningRate = Checks.positive("learningRate", learningRate);
+        // END SOLUTION
     }
 
     /**
@@ -32,7 +34,9 @@ public final class GradientDescent implements Optimizer {
      * @return <em>η</em>
      */
     public double learningRate() {
+        // BEGIN SOLUTION Task 5.1: return the learning rate given to the constructor
         return learningRate;
+        // END SOLUTION
     }
 
     /**
@@ -46,6 +50,7 @@ public final class GradientDescent implements Optimizer {
      *                                  {@code learningRate} is not positive and finite
      */
     public static double[] step(double[] x, double[] gradient, double learningRate) {
+        // BEGIN SOLUTION Task 5.1: check the arguments, then return a new array with x[i] - learningRate * gradient[i]
         Checks.sameLength("x", x, "gradient", gradient);
         Checks.positive("learningRate", learningRate);
         double[] next = new double[x.length];
@@ -54,6 +59,7 @@ public final class GradientDescent implements Optimizer {
             next[i] = x[i] - learningRate * gradient[i];
         }
         return next;
+        // END SOLUTION
     }
 
     /**
@@ -63,11 +69,15 @@ public final class GradientDescent implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
+        // BEGIN SOLUTION Task 5.1: one step with this optimizer's learning rate
         return step(x, gradient, learningRate);
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     @Override
     public String toString() {
         return "GradientDescent[learningRate=" + learningRate + "]";
     }
+    // END SOLUTION ONLY
 }

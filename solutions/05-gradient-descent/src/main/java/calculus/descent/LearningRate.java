@@ -28,9 +28,11 @@ public final class LearningRate {
      * @throws IllegalArgumentException if {@code a} is not positive and finite
      */
     public static double largestStable(double a) {
+        // BEGIN SOLUTION Task 5.3: check a; solve |1 - 2 a eta| < 1 for eta (the lesson does it) and return the limit
         Checks.positive("a", a);
         // |1 - 2 a eta| < 1  <=>  0 < eta < 2 / (2a): two over the curvature f'' = 2a
         return 1.0 / a;
+        // END SOLUTION
     }
 
     /**
@@ -44,9 +46,11 @@ public final class LearningRate {
      * @throws IllegalArgumentException if {@code a} or {@code learningRate} is not positive and finite
      */
     public static double contraction(double a, double learningRate) {
+        // BEGIN SOLUTION Task 5.3: check a and learningRate, then return 1 - 2 a learningRate
         Checks.positive("a", a);
         Checks.positive("learningRate", learningRate);
         // x - eta * f'(x) = x - eta * 2 a x = (1 - 2 a eta) x
         return 1.0 - 2.0 * a * learningRate;
+        // END SOLUTION
     }
 }

@@ -32,6 +32,7 @@ public final class LinearRegression implements FiniteSum {
      *                                  differ in length, or {@code x} and {@code y} hold different numbers of examples
      */
     public LinearRegression(double[][] x, double[] y) {
+        // BEGIN SOLUTION Task 5.4 [new LinearRegression(x, y)]: check the data (see @throws), then keep copies of x (row by row) and y in the fields
         Checks.notNull("x", x);
         Checks.notNull("y", y);
         if (x.length == 0) {
@@ -50,6 +51,7 @@ public final class LinearRegression implements FiniteSum {
             this.x[i] = Checks.sameLength("x[0]", x[0], "x[" + i + "]", x[i]).clone();
         }
         this.y = y.clone();
+        // END SOLUTION
     }
 
     /**
@@ -66,10 +68,13 @@ public final class LinearRegression implements FiniteSum {
      *                                  {@link Minimizer#minimize})
      */
     public static Result fit(double[][] x, double[] y, double learningRate, double tolerance, int maxIterations) {
+        // BEGIN SOLUTION Task 5.4: minimise new LinearRegression(x, y) with your Minimizer and a GradientDescent of this rate,
+        //  from theta = 0
         LinearRegression loss = new LinearRegression(x, y);
         // the loop and the step are the ones of Tasks 5.1 and 5.2: a model is only a new objective
         return Minimizer.minimize(loss, new double[loss.dimension()], new GradientDescent(learningRate), tolerance,
             maxIterations);
+        // END SOLUTION
     }
 
     /**
@@ -78,18 +83,24 @@ public final class LinearRegression implements FiniteSum {
      * @return <em>k</em>
      */
     public int features() {
+        // BEGIN SOLUTION Task 5.4: the length of a row of x
         return x[0].length;
+        // END SOLUTION
     }
 
     /** {@inheritDoc} Here <em>k</em> + 1: the weights, then the bias. */
     @Override
     public int dimension() {
+        // BEGIN SOLUTION Task 5.4: the weights and the bias
         return features() + 1;
+        // END SOLUTION
     }
 
     @Override
     public int size() {
+        // BEGIN SOLUTION Task 5.4: the number of examples
         return y.length;
+        // END SOLUTION
     }
 
     /**
@@ -99,6 +110,7 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double value(double[] theta) {
+        // BEGIN SOLUTION Task 5.4: check theta; the mean over the examples of (w.x_i + b - y_i)^2
         Checks.length("theta", theta, dimension());
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
@@ -106,6 +118,7 @@ public final class LinearRegression implements FiniteSum {
             sum += r * r;
         }
         return sum / y.length;
+        // END SOLUTION
     }
 
     /**
@@ -115,11 +128,13 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double[] gradient(double[] theta) {
+        // BEGIN SOLUTION Task 5.4: the batch gradient over every example 0, 1, ..., n - 1
         int[] all = new int[y.length];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
         return batchGradient(theta, all);
+        // END SOLUTION
     }
 
     /**
@@ -132,6 +147,8 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double[] batchGradient(double[] theta, int[] batch) {
+        // BEGIN SOLUTION Task 5.4: check theta and batch; add 2 r_i x_i (and 2 r_i for the bias) over the batch, then divide
+        //  by the batch's size
         Checks.length("theta", theta, dimension());
         Checks.notNull("batch", batch);
         if (batch.length == 0) {
@@ -154,8 +171,10 @@ public final class LinearRegression implements FiniteSum {
             g[j] /= batch.length;
         }
         return g;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     /** r<sub>i</sub> = w·x<sub>i</sub> + b − y<sub>i</sub>. */
     private double residual(double[] theta, int i) {
         int k = features();
@@ -165,4 +184,5 @@ public final class LinearRegression implements FiniteSum {
         }
         return prediction - y[i];
     }
+    // END SOLUTION ONLY
 }

@@ -50,6 +50,8 @@ public final class Minimizer {
      */
     public static Result minimize(Objective f, double[] start, Optimizer optimizer, double tolerance,
                                   int maxIterations) {
+        // BEGIN SOLUTION Task 5.2: check the arguments; then run the loop above, keeping every point in a list, and return
+        //  new Result(point, value, iterations, status, trajectory) from each of its exits
         Checks.notNull("f", f);
         Checks.length("start", start, f.dimension());
         Checks.notNull("optimizer", optimizer);
@@ -87,5 +89,6 @@ public final class Minimizer {
                 return new Result(x, value, k + 1, Status.DIVERGED, trajectory);
             }
         }
+        // END SOLUTION
     }
 }

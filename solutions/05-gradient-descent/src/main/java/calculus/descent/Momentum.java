@@ -43,9 +43,11 @@ public final class Momentum implements Optimizer {
      *                                  [0, 1)
      */
     public Momentum(double learningRate, double beta) {
+        // BEGIN SOLUTION Task 5.6 [new Momentum(learningRate, beta)]: check learningRate and beta, then keep them in the fields
         this.learningRate = Checks.positive("learningRate", learningRate);
         // beta = 1 never forgets: the velocity would grow without bound
         this.beta = Checks.inHalfOpenInterval("beta", beta, 0.0, 1.0);
+        // END SOLUTION
     }
 
     /**
@@ -56,6 +58,8 @@ public final class Momentum implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
+        // BEGIN SOLUTION Task 5.6: check the arguments; create the velocity (zeros) on the first call; then
+        //  v = beta v + gradient and return x - learningRate v
         Checks.sameLength("x", x, "gradient", gradient);
         if (velocity == null) {
             velocity = new double[x.length];
@@ -67,10 +71,13 @@ public final class Momentum implements Optimizer {
             next[i] = x[i] - learningRate * velocity[i];
         }
         return next;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     @Override
     public String toString() {
         return "Momentum[learningRate=" + learningRate + ", beta=" + beta + "]";
     }
+    // END SOLUTION ONLY
 }

@@ -37,9 +37,11 @@ public final class StochasticGradientDescent {
      *                                  {@code epochs} is less than 1
      */
     public StochasticGradientDescent(double learningRate, int batchSize, int epochs) {
+        // BEGIN SOLUTION Task 5.5 [new StochasticGradientDescent(...)]: check the settings and keep them in the fields
         this.learningRate = Checks.positive("learningRate", learningRate);
         this.batchSize = Checks.atLeast("batchSize", batchSize, 1);
         this.epochs = Checks.atLeast("epochs", epochs, 1);
+        // END SOLUTION
     }
 
     /**
@@ -57,6 +59,8 @@ public final class StochasticGradientDescent {
      *                                  size exceeds the number of examples
      */
     public Result fit(FiniteSum objective, double[] start, RandomGenerator random) {
+        // BEGIN SOLUTION Task 5.5: check the arguments; then for every epoch shuffle the indices 0..n-1 with random, and
+        //  step once per batch of batchSize consecutive shuffled indices (the last batch may be smaller)
         Checks.notNull("objective", objective);
         Checks.length("start", start, objective.dimension());
         Checks.notNull("random", random);
@@ -97,8 +101,10 @@ public final class StochasticGradientDescent {
             }
         }
         return new Result(theta, value, steps, Status.MAX_ITERATIONS, trajectory);
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     /** Fisher–Yates: every one of the n! orders equally likely, given a uniform generator. */
     private static void shuffle(int[] order, RandomGenerator random) {
         for (int i = order.length - 1; i > 0; i--) {
@@ -108,10 +114,13 @@ public final class StochasticGradientDescent {
             order[j] = t;
         }
     }
+    // END SOLUTION ONLY
 
+    // BEGIN SOLUTION ONLY
     @Override
     public String toString() {
         return "StochasticGradientDescent[learningRate=" + learningRate + ", batchSize=" + batchSize + ", epochs="
             + epochs + "]";
     }
+    // END SOLUTION ONLY
 }
