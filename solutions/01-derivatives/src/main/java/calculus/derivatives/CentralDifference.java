@@ -46,9 +46,9 @@ public final class CentralDifference {
      */
     public static double derivative(DoubleUnaryOperator f, double x, double h) {
         // BEGIN SOLUTION Task 1.3: check f, x and h, then return (f(x + h) - f(x - h)) / (2h)
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFinite(x, "x");
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(f, "f");
+        Checks.requireFinite(x, "x");
+        Checks.requirePositive(h, "h");
         return (f.applyAsDouble(x + h) - f.applyAsDouble(x - h)) / (2 * h);
         // END SOLUTION
     }

@@ -46,10 +46,10 @@ public final class NewtonMethod {
     public static NewtonResult solve(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0, double tolerance,
                                      int maxIterations) {
         // BEGIN SOLUTION Task 1.8: check the arguments; from x0, step x -> x - f(x) / f'(x) as listed above
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFunction(df, "df");
-        Arguments.requireFinite(x0, "x0");
-        Arguments.requirePositive(tolerance, "tolerance");
+        Checks.requireNonNull(f, "f");
+        Checks.requireNonNull(df, "df");
+        Checks.requireFinite(x0, "x0");
+        Checks.requirePositive(tolerance, "tolerance");
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be at least 1, got maxIterations = "
                 + maxIterations);

@@ -44,7 +44,7 @@ public final class NumericalDerivative {
      */
     public static double step(double x) {
         // BEGIN SOLUTION Task 1.4: check x; h = RELATIVE_STEP * max(1, |x|); return (x + h) - x, the step actually taken
-        Arguments.requireFinite(x, "x");
+        Checks.requireFinite(x, "x");
         double h = RELATIVE_STEP * Math.max(1.0, Math.abs(x));
         // x + h is rounded to the nearest double, so the distance actually stepped is (x + h) - x; returning it
         // makes x + step a double, (x + step) - x == step, and the quotient divides by the step it really took
@@ -64,7 +64,7 @@ public final class NumericalDerivative {
      */
     public static double derivative(DoubleUnaryOperator f, double x) {
         // BEGIN SOLUTION Task 1.4: check f, then return the central difference at x with the step step(x)
-        Arguments.requireFunction(f, "f");
+        Checks.requireNonNull(f, "f");
         return CentralDifference.derivative(f, x, step(x));
         // END SOLUTION
     }

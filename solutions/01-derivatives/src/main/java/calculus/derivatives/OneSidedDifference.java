@@ -62,9 +62,9 @@ public final class OneSidedDifference {
 
     // BEGIN SOLUTION ONLY
     private static void check(DoubleUnaryOperator f, double x, double h) {
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFinite(x, "x");
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(f, "f");
+        Checks.requireFinite(x, "x");
+        Checks.requirePositive(h, "h");
     }
     // END SOLUTION ONLY
 }

@@ -38,7 +38,7 @@ public final class Polynomial {
                 + (coefficients == null ? "null" : "an empty array"));
         }
         for (int k = 0; k < coefficients.length; k++) {
-            Arguments.requireFinite(coefficients[k], "coefficients[" + k + "]");
+            Checks.requireFinite(coefficients[k], "coefficients[" + k + "]");
         }
         int length = coefficients.length;
         while (length > 1 && coefficients[length - 1] == 0) {

@@ -43,9 +43,9 @@ public final class RichardsonExtrapolation {
      */
     public static double derivative(DoubleUnaryOperator f, double x, double h) {
         // BEGIN SOLUTION Task 1.6: check f, x and h; with D(h) the central difference, return (4 D(h/2) - D(h)) / 3
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFinite(x, "x");
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(f, "f");
+        Checks.requireFinite(x, "x");
+        Checks.requirePositive(h, "h");
         double coarse = CentralDifference.derivative(f, x, h);
         double fine = CentralDifference.derivative(f, x, h / 2);
         // coarse = f' + c h^2 + ..., fine = f' + c h^2 / 4 + ...: 4 fine - coarse = 3 f' + O(h^4)

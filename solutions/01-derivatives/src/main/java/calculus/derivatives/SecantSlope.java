@@ -37,9 +37,9 @@ public final class SecantSlope {
      */
     public static double slope(DoubleUnaryOperator f, double a, double b) {
         // BEGIN SOLUTION Task 1.1: check f, a and b (a != b); return the rise over the run, (f(b) - f(a)) / (b - a)
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFinite(a, "a");
-        Arguments.requireFinite(b, "b");
+        Checks.requireNonNull(f, "f");
+        Checks.requireFinite(a, "a");
+        Checks.requireFinite(b, "b");
         if (a == b) {
             throw new IllegalArgumentException("a and b must differ (one point has no secant), got a = b = " + a);
         }

@@ -38,9 +38,9 @@ public final class SecondDifference {
      */
     public static double secondDerivative(DoubleUnaryOperator f, double x, double h) {
         // BEGIN SOLUTION Task 1.5: check f, x and h, then return (f(x + h) - 2 f(x) + f(x - h)) / h^2
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFinite(x, "x");
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(f, "f");
+        Checks.requireFinite(x, "x");
+        Checks.requirePositive(h, "h");
         return (f.applyAsDouble(x + h) - 2 * f.applyAsDouble(x) + f.applyAsDouble(x - h)) / (h * h);
         // END SOLUTION
     }

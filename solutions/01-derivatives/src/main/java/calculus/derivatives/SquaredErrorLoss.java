@@ -47,8 +47,8 @@ public final class SquaredErrorLoss {
             throw new IllegalArgumentException("the data set must hold at least one example, got x.length = 0");
         }
         for (int i = 0; i < x.length; i++) {
-            Arguments.requireFinite(x[i], "x[" + i + "]");
-            Arguments.requireFinite(y[i], "y[" + i + "]");
+            Checks.requireFinite(x[i], "x[" + i + "]");
+            Checks.requireFinite(y[i], "y[" + i + "]");
         }
         this.x = x.clone();
         this.y = y.clone();
@@ -65,7 +65,7 @@ public final class SquaredErrorLoss {
      */
     public double loss(double w) {
         // BEGIN SOLUTION Task 1.9: check w; return the mean of (w x_i - y_i)^2
-        Arguments.requireFinite(w, "w");
+        Checks.requireFinite(w, "w");
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
             double residual = w * x[i] - y[i];
@@ -86,7 +86,7 @@ public final class SquaredErrorLoss {
      */
     public double derivative(double w) {
         // BEGIN SOLUTION Task 1.9: check w; return (2/n) * sum of (w x_i - y_i) x_i: the chain rule on each squared residual
-        Arguments.requireFinite(w, "w");
+        Checks.requireFinite(w, "w");
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
             double residual = w * x[i] - y[i];

@@ -33,9 +33,9 @@ public record TangentLine(double x0, double y0, double slope) {
      */
     public static TangentLine at(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0) {
         // BEGIN SOLUTION Task 1.8: check f, df and x0, then return new TangentLine(x0, f(x0), f'(x0))
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFunction(df, "df");
-        Arguments.requireFinite(x0, "x0");
+        Checks.requireNonNull(f, "f");
+        Checks.requireNonNull(df, "df");
+        Checks.requireFinite(x0, "x0");
         return new TangentLine(x0, f.applyAsDouble(x0), df.applyAsDouble(x0));
         // END SOLUTION
     }

@@ -49,9 +49,9 @@ public final class Hessian {
      */
     public static double[][] of(ToDoubleFunction<double[]> f, double[] x, double h) {
         // BEGIN SOLUTION Task 2.5: check f, x, h; H[i][j] = SecondPartial.of(f, x, i, j, h) for j >= i, mirrored below
-        Arguments.requireFunction(f, "f");
-        Arguments.requirePoint(x, "x");
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(f, "f");
+        Checks.requireVector(x, "x");
+        Checks.requirePositive(h, "h");
         int n = x.length;
         double[][] hessian = new double[n][n];
         for (int i = 0; i < n; i++) {

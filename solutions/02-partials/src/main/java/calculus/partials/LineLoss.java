@@ -42,8 +42,8 @@ public final class LineLoss {
      *                                  a value is NaN or infinite
      */
     public LineLoss(double[] x, double[] y) {
-        Arguments.requirePoint(x, "x");
-        Arguments.requirePoint(y, "y");
+        Checks.requireVector(x, "x");
+        Checks.requireVector(y, "y");
         if (x.length != y.length) {
             throw new IllegalArgumentException("x and y must have the same length, got x.length = " + x.length
                 + ", y.length = " + y.length);

@@ -49,7 +49,7 @@ public final class PartialDerivative {
     public static double partial(ToDoubleFunction<double[]> f, double[] x, int i, double h) {
         // BEGIN SOLUTION Task 2.2: s = Slice.along(f, x, i) checks f, x, i; check h; return (s(x[i] + h) - s(x[i] - h)) / (2h)
         DoubleUnaryOperator slice = Slice.along(f, x, i);
-        Arguments.requirePositive(h, "h");
+        Checks.requirePositive(h, "h");
         double up = x[i] + h;
         double down = x[i] - h;
         // divide by the distance actually stepped: x[i] + h and x[i] - h are rounded, and dividing by their true

@@ -53,11 +53,11 @@ public final class SecondPartial {
      */
     public static double of(ToDoubleFunction<double[]> f, double[] x, int i, int j, double h) {
         // BEGIN SOLUTION Task 2.4: i == j: second difference of the slice; i != j: difference along j of partials along i
-        Arguments.requireFunction(f, "f");
-        Arguments.requirePoint(x, "x");
-        Arguments.requireIndex(i, "i", x.length);
-        Arguments.requireIndex(j, "j", x.length);
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(f, "f");
+        Checks.requireVector(x, "x");
+        Checks.requireIndex(i, "i", x.length);
+        Checks.requireIndex(j, "j", x.length);
+        Checks.requirePositive(h, "h");
         if (i == j) {
             // the curvature of the slice along i: the second difference of a one-variable function
             DoubleUnaryOperator slice = Slice.along(f, x, i);

@@ -40,9 +40,9 @@ public final class Sensitivity {
      */
     public static int mostSensitive(ToDoubleFunction<double[]> loss, double[] theta, double h) {
         // BEGIN SOLUTION Task 2.6: check the arguments; return the i with the largest |partial along i|, the first on a tie
-        Arguments.requireFunction(loss, "loss");
-        Arguments.requirePoint(theta, "theta");
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(loss, "loss");
+        Checks.requireVector(theta, "theta");
+        Checks.requirePositive(h, "h");
         int best = -1;
         double largest = -1;
         for (int i = 0; i < theta.length; i++) {
@@ -83,11 +83,11 @@ public final class Sensitivity {
     public static double predictedChange(ToDoubleFunction<double[]> loss, double[] theta, int i, double delta,
                                          double h) {
         // BEGIN SOLUTION Task 2.6: check the arguments; return the partial along i times delta
-        Arguments.requireFunction(loss, "loss");
-        Arguments.requirePoint(theta, "theta");
-        Arguments.requireIndex(i, "i", theta.length);
-        Arguments.requireFinite(delta, "delta");
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(loss, "loss");
+        Checks.requireVector(theta, "theta");
+        Checks.requireIndex(i, "i", theta.length);
+        Checks.requireFinite(delta, "delta");
+        Checks.requirePositive(h, "h");
         // first-order Taylor expansion of the slice along i: s(t + delta) - s(t) ~ s'(t) delta
         return PartialDerivative.partial(loss, theta, i, h) * delta;
         // END SOLUTION

@@ -42,9 +42,9 @@ public final class Slice {
      */
     public static DoubleUnaryOperator along(ToDoubleFunction<double[]> f, double[] x, int i) {
         // BEGIN SOLUTION Task 2.1: check f, x, i with Arguments; copy x; return t -> f(a fresh copy of x with entry i = t)
-        Arguments.requireFunction(f, "f");
-        Arguments.requirePoint(x, "x");
-        Arguments.requireIndex(i, "i", x.length);
+        Checks.requireNonNull(f, "f");
+        Checks.requireVector(x, "x");
+        Checks.requireIndex(i, "i", x.length);
         // copy now: the slice is the line through x as it is today, whatever the caller does with x later
         final double[] base = x.clone();
         return t -> {

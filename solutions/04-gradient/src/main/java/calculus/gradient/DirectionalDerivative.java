@@ -38,7 +38,7 @@ public final class DirectionalDerivative {
      */
     public static double fromGradient(double[] gradient, double[] direction) {
         // BEGIN SOLUTION Task 4.3: return gradient . direction / |direction|, after checking both (direction not zero)
-        Arguments.requireSameLength(gradient, "gradient", direction, "direction");
+        Checks.requireSameLength(gradient, "gradient", direction, "direction");
         double length = nonZeroLength(direction);
         // dot with v, then divide once by |v|: the same as dotting with the unit vector, one division fewer
         return Vectors.dot(gradient, direction) / length;
@@ -65,9 +65,9 @@ public final class DirectionalDerivative {
      */
     public static double numerical(ToDoubleFunction<double[]> f, double[] x, double[] direction, double h) {
         // BEGIN SOLUTION Task 4.3: u = direction / |direction|; return (f(x + h u) - f(x - h u)) / 2h, after checking
-        Arguments.requireNonNull(f, "f");
-        Arguments.requireSameLength(x, "x", direction, "direction");
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(f, "f");
+        Checks.requireSameLength(x, "x", direction, "direction");
+        Checks.requirePositive(h, "h");
         double[] step = Vectors.scale(h / nonZeroLength(direction), direction);
         double forward = f.applyAsDouble(Vectors.add(x, step));
         double backward = f.applyAsDouble(Vectors.subtract(x, step));
@@ -86,7 +86,7 @@ public final class DirectionalDerivative {
      */
     public static double[] steepestAscent(double[] gradient) {
         // BEGIN SOLUTION Task 4.3: return gradient / |gradient|, after checking (a zero gradient has no steepest direction)
-        Arguments.requireVector(gradient, "gradient");
+        Checks.requireVector(gradient, "gradient");
         return Vectors.scale(1.0 / nonZeroGradient(gradient), gradient);
         // END SOLUTION
     }
@@ -102,7 +102,7 @@ public final class DirectionalDerivative {
      */
     public static double[] steepestDescent(double[] gradient) {
         // BEGIN SOLUTION Task 4.3: return -gradient / |gradient|, after checking (a zero gradient has no steepest direction)
-        Arguments.requireVector(gradient, "gradient");
+        Checks.requireVector(gradient, "gradient");
         return Vectors.scale(-1.0 / nonZeroGradient(gradient), gradient);
         // END SOLUTION
     }

@@ -60,7 +60,7 @@ public final class GradientCheck {
      */
     public static double relativeError(double[] a, double[] b) {
         // BEGIN SOLUTION Task 4.5: check a and b; return |a - b| / max(|a|, |b|), or 0 when both are zero
-        Arguments.requireSameLength(a, "a", b, "b");
+        Checks.requireSameLength(a, "a", b, "b");
         double scale = Math.max(Vectors.norm(a), Vectors.norm(b));
         if (scale == 0.0) {
             return 0.0;
@@ -86,9 +86,9 @@ public final class GradientCheck {
      */
     public static Report check(ToDoubleFunction<double[]> f, double[] analytic, double[] x, double tolerance) {
         // BEGIN SOLUTION Task 4.5: compare analytic with NumericalGradient.gradient(f, x, DEFAULT_STEP), report the worst i
-        Arguments.requireNonNull(f, "f");
-        Arguments.requireSameLength(analytic, "analytic", x, "x");
-        Arguments.requirePositive(tolerance, "tolerance");
+        Checks.requireNonNull(f, "f");
+        Checks.requireSameLength(analytic, "analytic", x, "x");
+        Checks.requirePositive(tolerance, "tolerance");
         double[] numerical = NumericalGradient.gradient(f, x, NumericalGradient.DEFAULT_STEP);
         for (int i = 0; i < numerical.length; i++) {
             // a NaN here comes from f itself (a log of a negative number, an overflow): say so, rather than

@@ -52,16 +52,16 @@ public final class Jacobian {
      */
     public static double[][] numerical(Function<double[], double[]> f, double[] x, double h) {
         // BEGIN SOLUTION Task 4.6: column j = (f(x + h e_j) - f(x - h e_j)) / 2h: 2n calls of f, after checking f, x and h
-        Arguments.requireNonNull(f, "f");
-        Arguments.requireVector(x, "x");
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(f, "f");
+        Checks.requireVector(x, "x");
+        Checks.requirePositive(h, "h");
         int n = x.length;
         double[] point = x.clone();
         double[][] jacobian = null;
         for (int j = 0; j < n; j++) {
             double forward = x[j] + h;
             double backward = x[j] - h;
-            Arguments.requireStepMoves(x, j, h);
+            Checks.requireStepMoves(x, j, h);
             point[j] = forward;
             // a copy, because f may hand back the same array on every call (a layer that reuses its buffer)
             double[] fForward = output(f, point, jacobian).clone();
@@ -96,8 +96,8 @@ public final class Jacobian {
      */
     public static double[] transposeTimes(double[][] jacobian, double[] v) {
         // BEGIN SOLUTION Task 4.6: check both; entry j = sum over rows i of jacobian[i][j] * v[i]
-        Arguments.requireMatrix(jacobian, "jacobian");
-        Arguments.requireVector(v, "v");
+        Checks.requireMatrix(jacobian, "jacobian");
+        Checks.requireVector(v, "v");
         if (v.length != jacobian.length) {
             throw new IllegalArgumentException("v must have one entry per row of jacobian, got v.length = "
                 + v.length + ", jacobian.length = " + jacobian.length);

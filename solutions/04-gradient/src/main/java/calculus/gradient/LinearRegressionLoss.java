@@ -104,7 +104,7 @@ public final class LinearRegressionLoss {
 
     // BEGIN SOLUTION ONLY
     private static void check(double[] theta, double[][] x, double[] y, double lambda) {
-        Arguments.requireVector(y, "y");
+        Checks.requireVector(y, "y");
         LinearModel.check(theta, x, "y", y.length, lambda);
     }
     // END SOLUTION ONLY

@@ -100,7 +100,7 @@ public final class LogisticRegressionLoss {
 
     // BEGIN SOLUTION ONLY
     private static void check(double[] theta, double[][] x, int[] labels, double lambda) {
-        Arguments.requireNonNull(labels, "labels");
+        Checks.requireNonNull(labels, "labels");
         LinearModel.check(theta, x, "labels", labels.length, lambda);
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] != 0 && labels[i] != 1) {

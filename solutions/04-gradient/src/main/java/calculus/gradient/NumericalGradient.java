@@ -56,9 +56,9 @@ public final class NumericalGradient {
      */
     public static double[] gradient(ToDoubleFunction<double[]> f, double[] x, double h) {
         // BEGIN SOLUTION Task 4.2: for each i: (f(x + h e_i) - f(x - h e_i)) / 2h, on a copy of x, after checking f, x and h
-        Arguments.requireNonNull(f, "f");
-        Arguments.requireVector(x, "x");
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(f, "f");
+        Checks.requireVector(x, "x");
+        Checks.requirePositive(h, "h");
         // perturb a copy, and one coordinate at a time: restoring x[i] by adding and subtracting h would not
         // always give back the same double, so the caller's x is never touched
         double[] point = x.clone();
@@ -66,7 +66,7 @@ public final class NumericalGradient {
         for (int i = 0; i < x.length; i++) {
             double forward = x[i] + h;
             double backward = x[i] - h;
-            Arguments.requireStepMoves(x, i, h);
+            Checks.requireStepMoves(x, i, h);
             point[i] = forward;
             double fForward = f.applyAsDouble(point);
             point[i] = backward;

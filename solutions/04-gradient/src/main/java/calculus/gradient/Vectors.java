@@ -32,7 +32,7 @@ public final class Vectors {
      */
     public static double dot(double[] a, double[] b) {
         // BEGIN SOLUTION Task 4.1: check a and b (not null, not empty, finite, same length), then sum a[i] * b[i]
-        Arguments.requireSameLength(a, "a", b, "b");
+        Checks.requireSameLength(a, "a", b, "b");
         double sum = 0.0;
         for (int i = 0; i < a.length; i++) {
             sum += a[i] * b[i];
@@ -55,7 +55,7 @@ public final class Vectors {
      */
     public static double norm(double[] v) {
         // BEGIN SOLUTION Task 4.1: check v, then return sqrt(v . v) without overflow: divide by the largest |v[i]| first
-        Arguments.requireVector(v, "v");
+        Checks.requireVector(v, "v");
         double largest = 0.0;
         for (double vi : v) {
             largest = Math.max(largest, Math.abs(vi));
@@ -84,7 +84,7 @@ public final class Vectors {
      */
     public static double[] add(double[] a, double[] b) {
         // BEGIN SOLUTION Task 4.1: check a and b, then return a new array with a[i] + b[i]
-        Arguments.requireSameLength(a, "a", b, "b");
+        Checks.requireSameLength(a, "a", b, "b");
         double[] sum = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             sum[i] = a[i] + b[i];
@@ -104,7 +104,7 @@ public final class Vectors {
      */
     public static double[] subtract(double[] a, double[] b) {
         // BEGIN SOLUTION Task 4.1: check a and b, then return a new array with a[i] - b[i]
-        Arguments.requireSameLength(a, "a", b, "b");
+        Checks.requireSameLength(a, "a", b, "b");
         double[] difference = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             difference[i] = a[i] - b[i];
@@ -124,8 +124,8 @@ public final class Vectors {
      */
     public static double[] scale(double c, double[] v) {
         // BEGIN SOLUTION Task 4.1: check c and v, then return a new array with c * v[i]
-        Arguments.requireFinite(c, "c");
-        Arguments.requireVector(v, "v");
+        Checks.requireFinite(c, "c");
+        Checks.requireVector(v, "v");
         double[] multiple = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             multiple[i] = c * v[i];

@@ -64,11 +64,11 @@ public final class Adam implements Optimizer {
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
         // BEGIN SOLUTION Task 5.6 [new Adam(learningRate, beta1, beta2, epsilon)]: check the settings, then keep them in the fields
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        this.learningRate = Checks.requirePositive(learningRate, "learningRate");
         // a beta of 1 makes the bias correction divide by 1 - 1^t = 0
-        this.beta1 = Checks.inHalfOpenInterval("beta1", beta1, 0.0, 1.0);
-        this.beta2 = Checks.inHalfOpenInterval("beta2", beta2, 0.0, 1.0);
-        this.epsilon = Checks.positive("epsilon", epsilon);
+        this.beta1 = Checks.requireInHalfOpenInterval(beta1, "beta1", 0.0, 1.0);
+        this.beta2 = Checks.requireInHalfOpenInterval(beta2, "beta2", 0.0, 1.0);
+        this.epsilon = Checks.requirePositive(epsilon, "epsilon");
         // END SOLUTION
     }
 
@@ -82,12 +82,12 @@ public final class Adam implements Optimizer {
     public double[] update(double[] x, double[] gradient) {
         // BEGIN SOLUTION Task 5.6: check the arguments; create m and v (zeros) on the first call; count the step t; then
         //  update m and v, correct their bias, and step every coordinate
-        Checks.sameLength("x", x, "gradient", gradient);
+        Checks.requireSameLength(x, "x", gradient, "gradient");
         if (m == null) {
             m = new double[x.length];
             v = new double[x.length];
         }
-        Checks.length("gradient", gradient, m.length);
+        Checks.requireLength(gradient, "gradient", m.length);
         t++;
         // 1 - beta^t: the weight the running averages have collected after t steps
         double correction1 = 1.0 - Math.pow(beta1, t);

@@ -61,10 +61,10 @@ public final class BacktrackingLineSearch implements Optimizer {
      */
     public BacktrackingLineSearch(Objective f, double initialStep, double shrink, double sufficientDecrease) {
         // BEGIN SOLUTION Task 5.7 [new BacktrackingLineSearch(f, ...)]: check the arguments, then keep them in the fields
-        this.f = Checks.notNull("f", f);
-        this.initialStep = Checks.positive("initialStep", initialStep);
-        this.shrink = Checks.inOpenInterval("shrink", shrink, 0.0, 1.0);
-        this.sufficientDecrease = Checks.inOpenInterval("sufficientDecrease", sufficientDecrease, 0.0, 1.0);
+        this.f = Checks.requireNonNull(f, "f");
+        this.initialStep = Checks.requirePositive(initialStep, "initialStep");
+        this.shrink = Checks.requireInOpenInterval(shrink, "shrink", 0.0, 1.0);
+        this.sufficientDecrease = Checks.requireInOpenInterval(sufficientDecrease, "sufficientDecrease", 0.0, 1.0);
         // END SOLUTION
     }
 
@@ -82,8 +82,8 @@ public final class BacktrackingLineSearch implements Optimizer {
         // BEGIN SOLUTION Task 5.7: check x and gradient; from t = initialStep, return the first t with
         //  f(x - t g) <= f(x) - sufficientDecrease * t * |g|^2, multiplying t by shrink after each failure;
         //  give up with 0 after MAX_BACKTRACKS shrinks
-        Checks.length("x", x, f.dimension());
-        Checks.length("gradient", gradient, f.dimension());
+        Checks.requireLength(x, "x", f.dimension());
+        Checks.requireLength(gradient, "gradient", f.dimension());
         double fx = f.value(x);
         double squaredNorm = Vectors.dot(gradient, gradient);
         double t = initialStep;

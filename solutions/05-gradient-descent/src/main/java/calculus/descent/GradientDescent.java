@@ -24,7 +24,7 @@ public final class GradientDescent implements Optimizer {
      */
     public GradientDescent(double learningRate) {
         // BEGIN SOLUTION Task 5.1 [new GradientDescent(learningRate)]: check that learningRate is positive and finite (NaN is not), then keep it in the field
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        this.learningRate = Checks.requirePositive(learningRate, "learningRate");
         // END SOLUTION
     }
 
@@ -51,8 +51,8 @@ public final class GradientDescent implements Optimizer {
      */
     public static double[] step(double[] x, double[] gradient, double learningRate) {
         // BEGIN SOLUTION Task 5.1: check the arguments, then return a new array with x[i] - learningRate * gradient[i]
-        Checks.sameLength("x", x, "gradient", gradient);
-        Checks.positive("learningRate", learningRate);
+        Checks.requireSameLength(x, "x", gradient, "gradient");
+        Checks.requirePositive(learningRate, "learningRate");
         double[] next = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             // minus: the gradient points uphill

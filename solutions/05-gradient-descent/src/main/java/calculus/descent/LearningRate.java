@@ -29,7 +29,7 @@ public final class LearningRate {
      */
     public static double largestStable(double a) {
         // BEGIN SOLUTION Task 5.3: check a; solve |1 - 2 a eta| < 1 for eta (the lesson does it) and return the limit
-        Checks.positive("a", a);
+        Checks.requirePositive(a, "a");
         // |1 - 2 a eta| < 1  <=>  0 < eta < 2 / (2a): two over the curvature f'' = 2a
         return 1.0 / a;
         // END SOLUTION
@@ -47,8 +47,8 @@ public final class LearningRate {
      */
     public static double contraction(double a, double learningRate) {
         // BEGIN SOLUTION Task 5.3: check a and learningRate, then return 1 - 2 a learningRate
-        Checks.positive("a", a);
-        Checks.positive("learningRate", learningRate);
+        Checks.requirePositive(a, "a");
+        Checks.requirePositive(learningRate, "learningRate");
         // x - eta * f'(x) = x - eta * 2 a x = (1 - 2 a eta) x
         return 1.0 - 2.0 * a * learningRate;
         // END SOLUTION

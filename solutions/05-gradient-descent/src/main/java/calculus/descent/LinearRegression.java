@@ -33,8 +33,8 @@ public final class LinearRegression implements FiniteSum {
      */
     public LinearRegression(double[][] x, double[] y) {
         // BEGIN SOLUTION Task 5.4 [new LinearRegression(x, y)]: check the data (see @throws), then keep copies of x (row by row) and y in the fields
-        Checks.notNull("x", x);
-        Checks.notNull("y", y);
+        Checks.requireNonNull(x, "x");
+        Checks.requireNonNull(y, "y");
         if (x.length == 0) {
             throw new IllegalArgumentException("x must hold at least one example, got x.length = 0");
         }
@@ -42,13 +42,14 @@ public final class LinearRegression implements FiniteSum {
             throw new IllegalArgumentException("x and y must hold as many examples, got x.length = " + x.length
                 + " and y.length = " + y.length);
         }
-        Checks.notNull("x[0]", x[0]);
+        Checks.requireNonNull(x[0], "x[0]");
         if (x[0].length == 0) {
             throw new IllegalArgumentException("x must have at least one feature, got x[0].length = 0");
         }
         this.x = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
-            this.x[i] = Checks.sameLength("x[0]", x[0], "x[" + i + "]", x[i]).clone();
+            Checks.requireSameLength(x[0], "x[0]", x[i], "x[" + i + "]");
+            this.x[i] = x[i].clone();
         }
         this.y = y.clone();
         // END SOLUTION
@@ -111,7 +112,7 @@ public final class LinearRegression implements FiniteSum {
     @Override
     public double value(double[] theta) {
         // BEGIN SOLUTION Task 5.4: check theta; the mean over the examples of (w.x_i + b - y_i)^2
-        Checks.length("theta", theta, dimension());
+        Checks.requireLength(theta, "theta", dimension());
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
             double r = residual(theta, i);
@@ -149,8 +150,8 @@ public final class LinearRegression implements FiniteSum {
     public double[] batchGradient(double[] theta, int[] batch) {
         // BEGIN SOLUTION Task 5.4: check theta and batch; add 2 r_i x_i (and 2 r_i for the bias) over the batch, then divide
         //  by the batch's size
-        Checks.length("theta", theta, dimension());
-        Checks.notNull("batch", batch);
+        Checks.requireLength(theta, "theta", dimension());
+        Checks.requireNonNull(batch, "batch");
         if (batch.length == 0) {
             throw new IllegalArgumentException("batch must hold at least one example, got batch.length = 0");
         }

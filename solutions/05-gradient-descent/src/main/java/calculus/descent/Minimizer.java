@@ -52,14 +52,11 @@ public final class Minimizer {
                                   int maxIterations) {
         // BEGIN SOLUTION Task 5.2: check the arguments; then run the loop above, keeping every point in a list, and return
         //  new Result(point, value, iterations, status, trajectory) from each of its exits
-        Checks.notNull("f", f);
-        Checks.length("start", start, f.dimension());
-        Checks.notNull("optimizer", optimizer);
-        if (!(tolerance >= 0 && tolerance < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("tolerance must be non-negative and finite, got tolerance = "
-                + tolerance);
-        }
-        Checks.atLeast("maxIterations", maxIterations, 1);
+        Checks.requireNonNull(f, "f");
+        Checks.requireLength(start, "start", f.dimension());
+        Checks.requireNonNull(optimizer, "optimizer");
+        Checks.requireNonNegative(tolerance, "tolerance");
+        Checks.requirePositive(maxIterations, "maxIterations");
 
         List<double[]> trajectory = new ArrayList<>();
         double[] x = start.clone();

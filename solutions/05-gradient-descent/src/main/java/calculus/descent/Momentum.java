@@ -44,9 +44,9 @@ public final class Momentum implements Optimizer {
      */
     public Momentum(double learningRate, double beta) {
         // BEGIN SOLUTION Task 5.6 [new Momentum(learningRate, beta)]: check learningRate and beta, then keep them in the fields
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        this.learningRate = Checks.requirePositive(learningRate, "learningRate");
         // beta = 1 never forgets: the velocity would grow without bound
-        this.beta = Checks.inHalfOpenInterval("beta", beta, 0.0, 1.0);
+        this.beta = Checks.requireInHalfOpenInterval(beta, "beta", 0.0, 1.0);
         // END SOLUTION
     }
 
@@ -60,11 +60,11 @@ public final class Momentum implements Optimizer {
     public double[] update(double[] x, double[] gradient) {
         // BEGIN SOLUTION Task 5.6: check the arguments; create the velocity (zeros) on the first call; then
         //  v = beta v + gradient and return x - learningRate v
-        Checks.sameLength("x", x, "gradient", gradient);
+        Checks.requireSameLength(x, "x", gradient, "gradient");
         if (velocity == null) {
             velocity = new double[x.length];
         }
-        Checks.length("gradient", gradient, velocity.length);
+        Checks.requireLength(gradient, "gradient", velocity.length);
         double[] next = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             velocity[i] = beta * velocity[i] + gradient[i];

@@ -38,9 +38,9 @@ public final class StochasticGradientDescent {
      */
     public StochasticGradientDescent(double learningRate, int batchSize, int epochs) {
         // BEGIN SOLUTION Task 5.5 [new StochasticGradientDescent(...)]: check the settings and keep them in the fields
-        this.learningRate = Checks.positive("learningRate", learningRate);
-        this.batchSize = Checks.atLeast("batchSize", batchSize, 1);
-        this.epochs = Checks.atLeast("epochs", epochs, 1);
+        this.learningRate = Checks.requirePositive(learningRate, "learningRate");
+        this.batchSize = Checks.requirePositive(batchSize, "batchSize");
+        this.epochs = Checks.requirePositive(epochs, "epochs");
         // END SOLUTION
     }
 
@@ -61,9 +61,9 @@ public final class StochasticGradientDescent {
     public Result fit(FiniteSum objective, double[] start, RandomGenerator random) {
         // BEGIN SOLUTION Task 5.5: check the arguments; then for every epoch shuffle the indices 0..n-1 with random, and
         //  step once per batch of batchSize consecutive shuffled indices (the last batch may be smaller)
-        Checks.notNull("objective", objective);
-        Checks.length("start", start, objective.dimension());
-        Checks.notNull("random", random);
+        Checks.requireNonNull(objective, "objective");
+        Checks.requireLength(start, "start", objective.dimension());
+        Checks.requireNonNull(random, "random");
         int n = objective.size();
         if (batchSize > n) {
             throw new IllegalArgumentException("batchSize must be at most the number of examples " + n
