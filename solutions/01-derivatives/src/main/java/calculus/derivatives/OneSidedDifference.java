@@ -37,7 +37,8 @@ public final class OneSidedDifference {
      *                                  and finite
      */
     public static double forward(DoubleUnaryOperator f, double x, double h) {
-        // BEGIN SOLUTION Task 1.2: check f, x and h, then return (f(x + h) - f(x)) / h
+        // BEGIN SOLUTION Task 1.2: return the forward-difference estimate of f′(x) with step h (README.md, "Task 1.2");
+        //     reject bad input as the Javadoc's @throws says
         check(f, x, h);
         return (f.applyAsDouble(x + h) - f.applyAsDouble(x)) / h;
         // END SOLUTION
@@ -54,7 +55,8 @@ public final class OneSidedDifference {
      *                                  and finite
      */
     public static double backward(DoubleUnaryOperator f, double x, double h) {
-        // BEGIN SOLUTION Task 1.2: check f, x and h, then return (f(x) - f(x - h)) / h
+        // BEGIN SOLUTION Task 1.2: return the backward-difference estimate of f′(x) with step h
+        //     (README.md, "Task 1.2"); reject bad input as the Javadoc's @throws says
         check(f, x, h);
         return (f.applyAsDouble(x) - f.applyAsDouble(x - h)) / h;
         // END SOLUTION

@@ -32,7 +32,8 @@ public final class Polynomial {
      * @throws IllegalArgumentException if {@code coefficients} is null or empty, or a coefficient is not finite
      */
     public Polynomial(double... coefficients) {
-        // BEGIN SOLUTION Task 1.7: check the coefficients, drop trailing zeros (keep at least one), store a copy
+        // BEGIN SOLUTION Task 1.7: make the polynomial with these coefficients, stored as the field's comment says
+        //     (README.md, "Task 1.7"); reject bad input as the Javadoc's @throws says
         if (coefficients == null || coefficients.length == 0) {
             throw new IllegalArgumentException("coefficients must hold at least one number, got "
                 + (coefficients == null ? "null" : "an empty array"));
@@ -59,7 +60,7 @@ public final class Polynomial {
      * @return the degree, at least 0
      */
     public int degree() {
-        // BEGIN SOLUTION Task 1.7: the highest power with a non-zero coefficient (0 for a constant)
+        // BEGIN SOLUTION Task 1.7: return the degree of the polynomial, 0 for a constant (README.md, "Task 1.7")
         return c.length - 1;
         // END SOLUTION
     }
@@ -72,7 +73,8 @@ public final class Polynomial {
      * @throws IllegalArgumentException if {@code k} is negative
      */
     public double coefficient(int k) {
-        // BEGIN SOLUTION Task 1.7: check k; c_k, or 0 beyond the degree
+        // BEGIN SOLUTION Task 1.7: return the coefficient of the k-th power, 0 beyond the degree
+        //     (README.md, "Task 1.7"); reject bad input as the Javadoc's @throws says
         if (k < 0) {
             throw new IllegalArgumentException("k must be at least 0, got k = " + k);
         }
@@ -87,7 +89,7 @@ public final class Polynomial {
      * @return <em>c</em><sub>0</sub>, ..., <em>c</em><sub><em>n</em></sub> with <em>n</em> the degree
      */
     public double[] coefficients() {
-        // BEGIN SOLUTION Task 1.7: a copy of the coefficients, lowest power first
+        // BEGIN SOLUTION Task 1.7: return a copy of the coefficients, lowest power first (README.md, "Task 1.7")
         return c.clone();
         // END SOLUTION
     }
@@ -100,7 +102,7 @@ public final class Polynomial {
      * @return <em>p</em>(<em>x</em>)
      */
     public double evaluate(double x) {
-        // BEGIN SOLUTION Task 1.7: Horner's rule: start from the top coefficient, then multiply by x and add the next one down
+        // BEGIN SOLUTION Task 1.7: return the value of the polynomial at x, by Horner's rule (README.md, "Task 1.7")
         double value = c[c.length - 1];
         for (int k = c.length - 2; k >= 0; k--) {
             value = value * x + c[k];
@@ -117,7 +119,7 @@ public final class Polynomial {
      * @return <em>p</em>′, of degree one less (0 for a constant)
      */
     public Polynomial derivative() {
-        // BEGIN SOLUTION Task 1.7: the power rule: the coefficient of x^(k-1) in p' is k * c_k
+        // BEGIN SOLUTION Task 1.7: return the derivative, a new polynomial, by the power rule (README.md, "Task 1.7")
         if (c.length == 1) {
             return new Polynomial(0.0);
         }
@@ -136,14 +138,15 @@ public final class Polynomial {
      */
     @Override
     public boolean equals(Object other) {
-        // BEGIN SOLUTION Task 1.7: equal when the coefficients are equal (Arrays.equals)
+        // BEGIN SOLUTION Task 1.7: return whether other is a polynomial with the same coefficients
+        //     (README.md, "Task 1.7")
         return other instanceof Polynomial p && Arrays.equals(c, p.c);
         // END SOLUTION
     }
 
     @Override
     public int hashCode() {
-        // BEGIN SOLUTION Task 1.7: consistent with equals (Arrays.hashCode)
+        // BEGIN SOLUTION Task 1.7: return a hash code that agrees with equals (README.md, "Task 1.7")
         return Arrays.hashCode(c);
         // END SOLUTION
     }
@@ -156,7 +159,8 @@ public final class Polynomial {
      */
     @Override
     public String toString() {
-        // BEGIN SOLUTION Task 1.7: highest power first, as "3.0x^2 - 2.0x + 1.0" (see above)
+        // BEGIN SOLUTION Task 1.7: return the polynomial written out as the Javadoc shows, highest power first
+        //     (README.md, "Task 1.7")
         StringBuilder out = new StringBuilder();
         for (int k = c.length - 1; k >= 0; k--) {
             if (c[k] == 0 && c.length > 1) {

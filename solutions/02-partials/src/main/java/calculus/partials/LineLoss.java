@@ -88,7 +88,8 @@ public final class LineLoss {
      * @return the partial derivative of the loss with respect to <em>w</em> at (<em>w</em>, <em>b</em>)
      */
     public double partialW(double w, double b) {
-        // BEGIN SOLUTION Task 2.3: return (2/n) times the sum over k of (w x[k] + b - y[k]) x[k]
+        // BEGIN SOLUTION Task 2.3: return the partial derivative of the loss with respect to the slope, at the line (w,
+        //     b) (README.md, "Task 2.3")
         double sum = 0;
         for (int k = 0; k < x.length; k++) {
             // chain rule: d(r^2)/dw = 2r dr/dw, and dr/dw = x_k because w multiplies x_k
@@ -108,7 +109,8 @@ public final class LineLoss {
      * @return the partial derivative of the loss with respect to <em>b</em> at (<em>w</em>, <em>b</em>)
      */
     public double partialB(double w, double b) {
-        // BEGIN SOLUTION Task 2.3: return (2/n) times the sum over k of (w x[k] + b - y[k])
+        // BEGIN SOLUTION Task 2.3: return the partial derivative of the loss with respect to the intercept, at the line
+        //     (w, b) (README.md, "Task 2.3")
         double sum = 0;
         for (int k = 0; k < x.length; k++) {
             // chain rule: d(r^2)/db = 2r dr/db, and dr/db = 1

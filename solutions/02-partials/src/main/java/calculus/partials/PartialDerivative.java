@@ -47,7 +47,8 @@ public final class PartialDerivative {
      *                                  and finite
      */
     public static double partial(ToDoubleFunction<double[]> f, double[] x, int i, double h) {
-        // BEGIN SOLUTION Task 2.2: s = Slice.along(f, x, i) checks f, x, i; check h; return (s(x[i] + h) - s(x[i] - h)) / (2h)
+        // BEGIN SOLUTION Task 2.2: return the central-difference estimate of the partial derivative of f along
+        //     coordinate i at x (README.md, "Task 2.2"); reject bad input as the Javadoc's @throws says
         DoubleUnaryOperator slice = Slice.along(f, x, i);
         Checks.requirePositive(h, "h");
         double up = x[i] + h;

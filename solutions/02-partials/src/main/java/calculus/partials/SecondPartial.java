@@ -52,7 +52,8 @@ public final class SecondPartial {
      *                                  not positive and finite
      */
     public static double of(ToDoubleFunction<double[]> f, double[] x, int i, int j, double h) {
-        // BEGIN SOLUTION Task 2.4: i == j: second difference of the slice; i != j: difference along j of partials along i
+        // BEGIN SOLUTION Task 2.4: return the estimate of the second partial derivative of f along coordinates i and j
+        //     at x, mixed when they differ (README.md, "Task 2.4"); reject bad input as the Javadoc's @throws says
         Checks.requireNonNull(f, "f");
         Checks.requireVector(x, "x");
         Checks.requireIndex(i, "i", x.length);

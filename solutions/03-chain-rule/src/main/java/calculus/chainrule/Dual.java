@@ -107,7 +107,8 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual plus(Dual other) {
-        // BEGIN SOLUTION Task 3.3: the sum rule, (u + v)' = u' + v'
+        // BEGIN SOLUTION Task 3.3: return the dual number of the sum, by the sum rule (README.md, "Task 3.3"); reject
+        //     bad input as the Javadoc's @throws says
         requireOperand(other);
         // sum rule: (u + v)' = u' + v'
         return new Dual(value + other.value, derivative + other.derivative);
@@ -122,7 +123,8 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual minus(Dual other) {
-        // BEGIN SOLUTION Task 3.3: the difference rule, (u - v)' = u' - v'
+        // BEGIN SOLUTION Task 3.3: return the dual number of the difference, by the difference rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         requireOperand(other);
         // difference rule: (u - v)' = u' - v'
         return new Dual(value - other.value, derivative - other.derivative);
@@ -138,7 +140,8 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual times(Dual other) {
-        // BEGIN SOLUTION Task 3.3: the product rule, (uv)' = u'v + uv'
+        // BEGIN SOLUTION Task 3.3: return the dual number of the product, by the product rule (README.md, "Task 3.3");
+        //     reject bad input as the Javadoc's @throws says
         requireOperand(other);
         // product rule: (uv)' = u'v + uv'
         return new Dual(value * other.value, derivative * other.value + value * other.derivative);
@@ -154,8 +157,8 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null or its value is 0, naming the value
      */
     public Dual dividedBy(Dual other) {
-        // BEGIN SOLUTION Task 3.3: refuse a divisor whose value is 0 (name it); the quotient rule,
-        //  (u/v)' = (u'v - uv') / v^2
+        // BEGIN SOLUTION Task 3.3: return the dual number of the quotient, by the quotient rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         requireOperand(other);
         if (other.value == 0.0) {
             throw new IllegalArgumentException("division by zero: the divisor's value is " + other.value
@@ -179,8 +182,8 @@ public final class Dual {
      * @throws IllegalArgumentException if the value is 0 and {@code n} is negative, naming both
      */
     public Dual pow(int n) {
-        // BEGIN SOLUTION Task 3.3: refuse 0 to a negative power (name the value and n); u^0 = 1 has slope 0;
-        //  else the power rule, (u^n)' = n u^(n-1) u'
+        // BEGIN SOLUTION Task 3.3: return the dual number of this to the power n, by the power rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         if (n < 0 && value == 0.0) {
             throw new IllegalArgumentException("0 to a negative power is undefined (a division by zero): got value = "
                 + value + " and n = " + n);
@@ -206,8 +209,8 @@ public final class Dual {
      *                                  the value is not positive, naming both
      */
     public Dual pow(double p) {
-        // BEGIN SOLUTION Task 3.3: refuse a non-finite p; a whole-number p is pow((int) p); otherwise refuse a value
-        //  <= 0 (name it and p), then (u^p)' = p u^(p-1) u'
+        // BEGIN SOLUTION Task 3.3: return the dual number of this to the power p, by the power rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         if (!Double.isFinite(p)) {
             throw new IllegalArgumentException("p must be finite, got p = " + p);
         }
@@ -230,7 +233,7 @@ public final class Dual {
      * @return e<sup><em>u</em></sup>; overflows to +∞ for values above about 709.78, as {@link Math#exp} does
      */
     public Dual exp() {
-        // BEGIN SOLUTION Task 3.3: (e^u)' = e^u u'
+        // BEGIN SOLUTION Task 3.3: return the dual number of the exponential of this (README.md, "Task 3.3")
         double e = Math.exp(value);
         // exp is its own derivative; chain rule: (e^u)' = e^u u'
         return new Dual(e, e * derivative);
@@ -244,7 +247,8 @@ public final class Dual {
      * @throws IllegalArgumentException if the value is not positive, naming it
      */
     public Dual log() {
-        // BEGIN SOLUTION Task 3.3: refuse a value <= 0 (name it); (ln u)' = u' / u
+        // BEGIN SOLUTION Task 3.3: return the dual number of the natural logarithm of this (README.md, "Task 3.3");
+        //     reject bad input as the Javadoc's @throws says
         if (!(value > 0.0)) {
             throw new IllegalArgumentException("log needs a positive argument, got value = " + value);
         }
@@ -259,7 +263,7 @@ public final class Dual {
      * @return sin <em>u</em>
      */
     public Dual sin() {
-        // BEGIN SOLUTION Task 3.3: (sin u)' = cos(u) u'
+        // BEGIN SOLUTION Task 3.3: return the dual number of the sine of this (README.md, "Task 3.3")
         // (sin u)' = cos(u) u'
         return new Dual(Math.sin(value), Math.cos(value) * derivative);
         // END SOLUTION
@@ -271,7 +275,7 @@ public final class Dual {
      * @return cos <em>u</em>
      */
     public Dual cos() {
-        // BEGIN SOLUTION Task 3.3: (cos u)' = -sin(u) u'
+        // BEGIN SOLUTION Task 3.3: return the dual number of the cosine of this (README.md, "Task 3.3")
         // (cos u)' = -sin(u) u'
         return new Dual(Math.cos(value), -Math.sin(value) * derivative);
         // END SOLUTION
@@ -284,7 +288,8 @@ public final class Dual {
      * @return tanh <em>u</em>, in (−1, 1); saturates to ±1 without overflow
      */
     public Dual tanh() {
-        // BEGIN SOLUTION Task 3.3: (tanh u)' = (1 - tanh^2 u) u'
+        // BEGIN SOLUTION Task 3.3: return the dual number of the hyperbolic tangent of this, which saturates without
+        //     overflow (README.md, "Task 3.3")
         double t = Math.tanh(value);
         // (tanh u)' = (1 - tanh^2 u) u': the derivative from the value already computed
         return new Dual(t, (1 - t * t) * derivative);
@@ -302,8 +307,8 @@ public final class Dual {
      * @return σ(<em>u</em>), in [0, 1]
      */
     public Dual sigmoid() {
-        // BEGIN SOLUTION Task 3.3: a sigmoid that never overflows (e^u / (1 + e^u) for u < 0, 1 / (1 + e^-u)
-        //  otherwise); sigma' = sigma (1 - sigma) u'
+        // BEGIN SOLUTION Task 3.3: return the dual number of the sigmoid of this, computed so that it never overflows
+        //     (README.md, "Task 3.3")
         // only e^(-|u|) is ever computed: it lies in (0, 1], so it can underflow to 0 but never overflow
         double e = Math.exp(-Math.abs(value));
         double s = value >= 0 ? 1 / (1 + e) : e / (1 + e);

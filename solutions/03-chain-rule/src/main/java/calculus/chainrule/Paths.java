@@ -39,8 +39,8 @@ public final class Paths {
      * @throws IllegalArgumentException if either node is null
      */
     public static double derivative(Node output, Node variable) {
-        // BEGIN SOLUTION Task 3.5: check both nodes; if output is variable the answer is 1 (the empty path); else
-        //  sum, over the inputs i of output, output.localDerivative(i) * derivative(input i, variable)
+        // BEGIN SOLUTION Task 3.5: return the derivative of output with respect to variable, summed over the paths
+        //     between them (README.md, "Task 3.5"); reject bad input as the Javadoc's @throws says
         if (output == null) {
             throw new IllegalArgumentException("output must not be null");
         }

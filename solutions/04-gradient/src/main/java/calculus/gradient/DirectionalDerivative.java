@@ -37,7 +37,8 @@ public final class DirectionalDerivative {
      *                                  lengths differ, or if {@code direction} is the zero vector
      */
     public static double fromGradient(double[] gradient, double[] direction) {
-        // BEGIN SOLUTION Task 4.3: return gradient . direction / |direction|, after checking both (direction not zero)
+        // BEGIN SOLUTION Task 4.3: return the directional derivative along direction, from the gradient
+        //     (README.md, "Task 4.3"); reject bad input as the Javadoc's @throws says
         Checks.requireSameLength(gradient, "gradient", direction, "direction");
         double length = nonZeroLength(direction);
         // dot with v, then divide once by |v|: the same as dotting with the unit vector, one division fewer
@@ -64,7 +65,8 @@ public final class DirectionalDerivative {
      *                                  is the zero vector, or if {@code h} is not positive and finite
      */
     public static double numerical(ToDoubleFunction<double[]> f, double[] x, double[] direction, double h) {
-        // BEGIN SOLUTION Task 4.3: u = direction / |direction|; return (f(x + h u) - f(x - h u)) / 2h, after checking
+        // BEGIN SOLUTION Task 4.3: return the central-difference estimate of the directional derivative of f at x along
+        //     direction (README.md, "Task 4.3"); reject bad input as the Javadoc's @throws says
         Checks.requireNonNull(f, "f");
         Checks.requireSameLength(x, "x", direction, "direction");
         Checks.requirePositive(h, "h");
@@ -85,7 +87,8 @@ public final class DirectionalDerivative {
      *                                  zero vector (at a stationary point no direction is steepest)
      */
     public static double[] steepestAscent(double[] gradient) {
-        // BEGIN SOLUTION Task 4.3: return gradient / |gradient|, after checking (a zero gradient has no steepest direction)
+        // BEGIN SOLUTION Task 4.3: return the unit vector of steepest ascent for this gradient (README.md, "Task 4.3");
+        //     reject bad input as the Javadoc's @throws says
         Checks.requireVector(gradient, "gradient");
         return Vectors.scale(1.0 / nonZeroGradient(gradient), gradient);
         // END SOLUTION
@@ -101,7 +104,8 @@ public final class DirectionalDerivative {
      *                                  zero vector (at a stationary point no direction is steepest)
      */
     public static double[] steepestDescent(double[] gradient) {
-        // BEGIN SOLUTION Task 4.3: return -gradient / |gradient|, after checking (a zero gradient has no steepest direction)
+        // BEGIN SOLUTION Task 4.3: return the unit vector of steepest descent for this gradient
+        //     (README.md, "Task 4.3"); reject bad input as the Javadoc's @throws says
         Checks.requireVector(gradient, "gradient");
         return Vectors.scale(-1.0 / nonZeroGradient(gradient), gradient);
         // END SOLUTION

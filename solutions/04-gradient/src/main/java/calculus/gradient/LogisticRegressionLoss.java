@@ -51,7 +51,8 @@ public final class LogisticRegressionLoss {
      *                                  if {@code lambda} is negative
      */
     public static double value(double[] theta, double[][] x, int[] labels, double lambda) {
-        // BEGIN SOLUTION Task 4.4: check; mean of -logSigmoid(z_i) (label 1) or -logSigmoid(-z_i) (label 0), + (lambda/2)|w|^2
+        // BEGIN SOLUTION Task 4.4: return the regularised mean cross-entropy of the logistic model theta on the data,
+        //     finite at every finite logit (README.md, "Task 4.4"); reject bad input as the Javadoc's @throws says
         check(theta, x, labels, lambda);
         int m = x.length;
         double sum = 0.0;
@@ -77,7 +78,8 @@ public final class LogisticRegressionLoss {
      * @throws IllegalArgumentException as {@link #value}
      */
     public static double[] gradient(double[] theta, double[][] x, int[] labels, double lambda) {
-        // BEGIN SOLUTION Task 4.4: check the inputs; dL/dw_j = (1/m) sum (sigma(z_i) - y_i) x_ij + lambda w_j, dL/db without x
+        // BEGIN SOLUTION Task 4.4: return the gradient of that loss with respect to theta, finite at every finite logit
+        //     (README.md, "Task 4.4"); reject bad input as the Javadoc's @throws says
         check(theta, x, labels, lambda);
         int m = x.length;
         int k = theta.length - 1;

@@ -36,7 +36,7 @@ public final class Sigmoid {
      * @return σ(<em>z</em>) in [0, 1]; NaN for NaN
      */
     public static double sigmoid(double z) {
-        // BEGIN SOLUTION Task 4.4: 1 / (1 + e^-z) for z >= 0, e^z / (1 + e^z) for z < 0: never exp of a positive number
+        // BEGIN SOLUTION Task 4.4: return the sigmoid of z, computed so that it never overflows (README.md, "Task 4.4")
         if (z >= 0) {
             return 1.0 / (1.0 + Math.exp(-z));
         }
@@ -54,7 +54,8 @@ public final class Sigmoid {
      * @return log σ(<em>z</em>) ≤ 0; NaN for NaN
      */
     public static double logSigmoid(double z) {
-        // BEGIN SOLUTION Task 4.4: return -(max(-z, 0) + log1p(exp(-|z|))), exact in both tails
+        // BEGIN SOLUTION Task 4.4: return the logarithm of the sigmoid of z, accurate in both tails
+        //     (README.md, "Task 4.4")
         // log(1 + e^-z) = max(-z, 0) + log(1 + e^-|z|): the exponent is never positive, so nothing overflows,
         // and log1p keeps the tiny e^-|z| that 1 + e^-|z| would round away
         return -(Math.max(-z, 0.0) + Math.log1p(Math.exp(-Math.abs(z))));

@@ -31,7 +31,8 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double dot(double[] a, double[] b) {
-        // BEGIN SOLUTION Task 4.1: check a and b (not null, not empty, finite, same length), then sum a[i] * b[i]
+        // BEGIN SOLUTION Task 4.1: return the dot product of a and b (README.md, "Task 4.1"); reject bad input as the
+        //     Javadoc's @throws says, with the checks of vectors you add to Checks
         Checks.requireSameLength(a, "a", b, "b");
         double sum = 0.0;
         for (int i = 0; i < a.length; i++) {
@@ -54,7 +55,8 @@ public final class Vectors {
      * @throws IllegalArgumentException if {@code v} is null or empty, or has a NaN or infinite entry
      */
     public static double norm(double[] v) {
-        // BEGIN SOLUTION Task 4.1: check v, then return sqrt(v . v) without overflow: divide by the largest |v[i]| first
+        // BEGIN SOLUTION Task 4.1: return the Euclidean norm of v, without overflow or underflow for huge or tiny
+        //     entries (README.md, "Task 4.1"); reject bad input as the Javadoc's @throws says
         Checks.requireVector(v, "v");
         double largest = 0.0;
         for (double vi : v) {
@@ -83,7 +85,8 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double[] add(double[] a, double[] b) {
-        // BEGIN SOLUTION Task 4.1: check a and b, then return a new array with a[i] + b[i]
+        // BEGIN SOLUTION Task 4.1: return a new vector, the sum of a and b (README.md, "Task 4.1"); reject bad input as
+        //     the Javadoc's @throws says
         Checks.requireSameLength(a, "a", b, "b");
         double[] sum = new double[a.length];
         for (int i = 0; i < a.length; i++) {
@@ -103,7 +106,8 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double[] subtract(double[] a, double[] b) {
-        // BEGIN SOLUTION Task 4.1: check a and b, then return a new array with a[i] - b[i]
+        // BEGIN SOLUTION Task 4.1: return a new vector, a minus b (README.md, "Task 4.1"); reject bad input as the
+        //     Javadoc's @throws says
         Checks.requireSameLength(a, "a", b, "b");
         double[] difference = new double[a.length];
         for (int i = 0; i < a.length; i++) {
@@ -123,7 +127,8 @@ public final class Vectors {
      *                                  NaN or infinite entry
      */
     public static double[] scale(double c, double[] v) {
-        // BEGIN SOLUTION Task 4.1: check c and v, then return a new array with c * v[i]
+        // BEGIN SOLUTION Task 4.1: return a new vector, v scaled by c (README.md, "Task 4.1"); reject bad input as the
+        //     Javadoc's @throws says
         Checks.requireFinite(c, "c");
         Checks.requireVector(v, "v");
         double[] multiple = new double[v.length];

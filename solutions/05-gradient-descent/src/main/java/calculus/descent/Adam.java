@@ -63,7 +63,8 @@ public final class Adam implements Optimizer {
      *                                  {@code beta1} or {@code beta2} is not in [0, 1)
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
-        // BEGIN SOLUTION Task 5.6 [new Adam(learningRate, beta1, beta2, epsilon)]: check the settings, then keep them in the fields
+        // BEGIN SOLUTION Task 5.6 [new Adam(learningRate, beta1, beta2, epsilon)]: keep the settings
+        //     (README.md, "Task 5.6"); reject bad input as the Javadoc's @throws says
         this.learningRate = Checks.requirePositive(learningRate, "learningRate");
         // a beta of 1 makes the bias correction divide by 1 - 1^t = 0
         this.beta1 = Checks.requireInHalfOpenInterval(beta1, "beta1", 0.0, 1.0);
@@ -80,8 +81,8 @@ public final class Adam implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
-        // BEGIN SOLUTION Task 5.6: check the arguments; create m and v (zeros) on the first call; count the step t; then
-        //  update m and v, correct their bias, and step every coordinate
+        // BEGIN SOLUTION Task 5.6: return the next point of Adam, keeping both moments from one call to the next
+        //     (README.md, "Task 5.6"); reject bad input as the Javadoc's @throws says
         Checks.requireSameLength(x, "x", gradient, "gradient");
         if (m == null) {
             m = new double[x.length];

@@ -23,7 +23,8 @@ public final class GradientDescent implements Optimizer {
      * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
      */
     public GradientDescent(double learningRate) {
-        // BEGIN SOLUTION Task 5.1 [new GradientDescent(learningRate)]: check that learningRate is positive and finite (NaN is not), then keep it in the field
+        // BEGIN SOLUTION Task 5.1 [new GradientDescent(learningRate)]: keep the learning rate (README.md, "Task 5.1");
+        //     reject bad input as the Javadoc's @throws says
         this.learningRate = Checks.requirePositive(learningRate, "learningRate");
         // END SOLUTION
     }
@@ -34,7 +35,7 @@ public final class GradientDescent implements Optimizer {
      * @return <em>η</em>
      */
     public double learningRate() {
-        // BEGIN SOLUTION Task 5.1: return the learning rate given to the constructor
+        // BEGIN SOLUTION Task 5.1: return the learning rate given to the constructor (README.md, "Task 5.1")
         return learningRate;
         // END SOLUTION
     }
@@ -50,7 +51,8 @@ public final class GradientDescent implements Optimizer {
      *                                  {@code learningRate} is not positive and finite
      */
     public static double[] step(double[] x, double[] gradient, double learningRate) {
-        // BEGIN SOLUTION Task 5.1: check the arguments, then return a new array with x[i] - learningRate * gradient[i]
+        // BEGIN SOLUTION Task 5.1: return a new array, the point one gradient step from x (README.md, "Task 5.1");
+        //     reject bad input as the Javadoc's @throws says
         Checks.requireSameLength(x, "x", gradient, "gradient");
         Checks.requirePositive(learningRate, "learningRate");
         double[] next = new double[x.length];
@@ -69,7 +71,8 @@ public final class GradientDescent implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
-        // BEGIN SOLUTION Task 5.1: one step with this optimizer's learning rate
+        // BEGIN SOLUTION Task 5.1: return the point one gradient step from x, with this optimizer's learning rate
+        //     (README.md, "Task 5.1"); reject bad input as the Javadoc's @throws says
         return step(x, gradient, learningRate);
         // END SOLUTION
     }

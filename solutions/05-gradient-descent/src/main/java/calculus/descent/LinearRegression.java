@@ -32,7 +32,8 @@ public final class LinearRegression implements FiniteSum {
      *                                  differ in length, or {@code x} and {@code y} hold different numbers of examples
      */
     public LinearRegression(double[][] x, double[] y) {
-        // BEGIN SOLUTION Task 5.4 [new LinearRegression(x, y)]: check the data (see @throws), then keep copies of x (row by row) and y in the fields
+        // BEGIN SOLUTION Task 5.4 [new LinearRegression(x, y)]: keep copies of the data, row by row
+        //     (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
         Checks.requireNonNull(x, "x");
         Checks.requireNonNull(y, "y");
         if (x.length == 0) {
@@ -69,8 +70,8 @@ public final class LinearRegression implements FiniteSum {
      *                                  {@link Minimizer#minimize})
      */
     public static Result fit(double[][] x, double[] y, double learningRate, double tolerance, int maxIterations) {
-        // BEGIN SOLUTION Task 5.4: minimise new LinearRegression(x, y) with your Minimizer and a GradientDescent of this rate,
-        //  from theta = 0
+        // BEGIN SOLUTION Task 5.4: return the run of your Minimizer with gradient descent on this loss, from all
+        //     parameters zero (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
         LinearRegression loss = new LinearRegression(x, y);
         // the loop and the step are the ones of Tasks 5.1 and 5.2: a model is only a new objective
         return Minimizer.minimize(loss, new double[loss.dimension()], new GradientDescent(learningRate), tolerance,
@@ -84,7 +85,7 @@ public final class LinearRegression implements FiniteSum {
      * @return <em>k</em>
      */
     public int features() {
-        // BEGIN SOLUTION Task 5.4: the length of a row of x
+        // BEGIN SOLUTION Task 5.4: return the number of features (README.md, "Task 5.4")
         return x[0].length;
         // END SOLUTION
     }
@@ -92,14 +93,14 @@ public final class LinearRegression implements FiniteSum {
     /** {@inheritDoc} Here <em>k</em> + 1: the weights, then the bias. */
     @Override
     public int dimension() {
-        // BEGIN SOLUTION Task 5.4: the weights and the bias
+        // BEGIN SOLUTION Task 5.4: return the number of parameters: the weights, then the bias (README.md, "Task 5.4")
         return features() + 1;
         // END SOLUTION
     }
 
     @Override
     public int size() {
-        // BEGIN SOLUTION Task 5.4: the number of examples
+        // BEGIN SOLUTION Task 5.4: return the number of examples (README.md, "Task 5.4")
         return y.length;
         // END SOLUTION
     }
@@ -111,7 +112,8 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double value(double[] theta) {
-        // BEGIN SOLUTION Task 5.4: check theta; the mean over the examples of (w.x_i + b - y_i)^2
+        // BEGIN SOLUTION Task 5.4: return the mean squared error at theta (README.md, "Task 5.4"); reject bad input as
+        //     the Javadoc's @throws says
         Checks.requireLength(theta, "theta", dimension());
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
@@ -129,7 +131,8 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double[] gradient(double[] theta) {
-        // BEGIN SOLUTION Task 5.4: the batch gradient over every example 0, 1, ..., n - 1
+        // BEGIN SOLUTION Task 5.4: return the gradient of the mean squared error at theta, over every example
+        //     (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
         int[] all = new int[y.length];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -148,8 +151,8 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double[] batchGradient(double[] theta, int[] batch) {
-        // BEGIN SOLUTION Task 5.4: check theta and batch; add 2 r_i x_i (and 2 r_i for the bias) over the batch, then divide
-        //  by the batch's size
+        // BEGIN SOLUTION Task 5.4: return the gradient of the mean squared error at theta, over the examples of the
+        //     batch (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
         Checks.requireLength(theta, "theta", dimension());
         Checks.requireNonNull(batch, "batch");
         if (batch.length == 0) {

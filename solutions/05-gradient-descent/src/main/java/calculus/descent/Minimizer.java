@@ -50,8 +50,8 @@ public final class Minimizer {
      */
     public static Result minimize(Objective f, double[] start, Optimizer optimizer, double tolerance,
                                   int maxIterations) {
-        // BEGIN SOLUTION Task 5.2: check the arguments; then run the loop above, keeping every point in a list, and return
-        //  new Result(point, value, iterations, status, trajectory) from each of its exits
+        // BEGIN SOLUTION Task 5.2: return where the descent loop of the class Javadoc stops, and why, with the points
+        //     it visited (README.md, "Task 5.2"); reject bad input as the Javadoc's @throws says
         Checks.requireNonNull(f, "f");
         Checks.requireLength(start, "start", f.dimension());
         Checks.requireNonNull(optimizer, "optimizer");

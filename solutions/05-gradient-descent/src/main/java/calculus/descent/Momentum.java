@@ -43,7 +43,8 @@ public final class Momentum implements Optimizer {
      *                                  [0, 1)
      */
     public Momentum(double learningRate, double beta) {
-        // BEGIN SOLUTION Task 5.6 [new Momentum(learningRate, beta)]: check learningRate and beta, then keep them in the fields
+        // BEGIN SOLUTION Task 5.6 [new Momentum(learningRate, beta)]: keep the settings (README.md, "Task 5.6"); reject
+        //     bad input as the Javadoc's @throws says
         this.learningRate = Checks.requirePositive(learningRate, "learningRate");
         // beta = 1 never forgets: the velocity would grow without bound
         this.beta = Checks.requireInHalfOpenInterval(beta, "beta", 0.0, 1.0);
@@ -58,8 +59,8 @@ public final class Momentum implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
-        // BEGIN SOLUTION Task 5.6: check the arguments; create the velocity (zeros) on the first call; then
-        //  v = beta v + gradient and return x - learningRate v
+        // BEGIN SOLUTION Task 5.6: return the next point of gradient descent with momentum, keeping the velocity from
+        //     one call to the next (README.md, "Task 5.6"); reject bad input as the Javadoc's @throws says
         Checks.requireSameLength(x, "x", gradient, "gradient");
         if (velocity == null) {
             velocity = new double[x.length];

@@ -37,7 +37,8 @@ public final class StochasticGradientDescent {
      *                                  {@code epochs} is less than 1
      */
     public StochasticGradientDescent(double learningRate, int batchSize, int epochs) {
-        // BEGIN SOLUTION Task 5.5 [new StochasticGradientDescent(...)]: check the settings and keep them in the fields
+        // BEGIN SOLUTION Task 5.5 [new StochasticGradientDescent(...)]: keep the settings (README.md, "Task 5.5");
+        //     reject bad input as the Javadoc's @throws says
         this.learningRate = Checks.requirePositive(learningRate, "learningRate");
         this.batchSize = Checks.requirePositive(batchSize, "batchSize");
         this.epochs = Checks.requirePositive(epochs, "epochs");
@@ -59,8 +60,8 @@ public final class StochasticGradientDescent {
      *                                  size exceeds the number of examples
      */
     public Result fit(FiniteSum objective, double[] start, RandomGenerator random) {
-        // BEGIN SOLUTION Task 5.5: check the arguments; then for every epoch shuffle the indices 0..n-1 with random, and
-        //  step once per batch of batchSize consecutive shuffled indices (the last batch may be smaller)
+        // BEGIN SOLUTION Task 5.5: return the run of mini-batch gradient descent the Javadoc describes, in a new order
+        //     every epoch (README.md, "Task 5.5"); reject bad input as the Javadoc's @throws says
         Checks.requireNonNull(objective, "objective");
         Checks.requireLength(start, "start", objective.dimension());
         Checks.requireNonNull(random, "random");
