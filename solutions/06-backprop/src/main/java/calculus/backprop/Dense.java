@@ -21,11 +21,13 @@ import java.util.random.RandomGenerator;
  */
 public final class Dense implements BatchLayer {
 
+    // BEGIN SOLUTION ONLY
     private final double[][] weights;
     private final double[] bias;
     private final double[][] weightGradient;
     private final double[] biasGradient;
     private double[][] input;
+    // END SOLUTION ONLY
 
     /**
      * A layer with Glorot-uniform weights, uniform in [−<em>a</em>, <em>a</em>) with <em>a</em> =
@@ -38,6 +40,8 @@ public final class Dense implements BatchLayer {
      * @throws IllegalArgumentException if a size is below 1 or {@code random} is null
      */
     public Dense(int inputs, int outputs, RandomGenerator random) {
+        // BEGIN SOLUTION Task 6.4 [Dense(inputs, outputs, random)]: check the sizes, draw W row by row uniform in [-a, a) with a = sqrt(6 / (n + m)), b = 0, and
+        //     allocate the gradients
         Checks.positive("inputs", inputs);
         Checks.positive("outputs", outputs);
         Checks.nonNull("random", random);
@@ -51,6 +55,7 @@ public final class Dense implements BatchLayer {
         this.bias = new double[outputs];
         this.weightGradient = new double[inputs][outputs];
         this.biasGradient = new double[outputs];
+        // END SOLUTION
     }
 
     /**
@@ -61,6 +66,7 @@ public final class Dense implements BatchLayer {
      * @throws IllegalArgumentException if either is null, empty, ragged, not finite, or the sizes disagree
      */
     public Dense(double[][] weights, double[] bias) {
+        // BEGIN SOLUTION Task 6.4 [Dense(weights, bias)]: check the shapes and values, copy W and b, allocate the gradients
         int outputs = Checks.matrix("weights", weights, -1);
         Checks.nonNull("bias", bias);
         if (bias.length != outputs) {
@@ -75,11 +81,13 @@ public final class Dense implements BatchLayer {
         this.bias = bias.clone();
         this.weightGradient = new double[weights.length][outputs];
         this.biasGradient = new double[outputs];
+        // END SOLUTION
     }
 
     /** <em>Y</em> = <em>XW</em> + <b>1</b><em>b</em><sup>T</sup>; keeps a reference to {@code input}. */
     @Override
     public double[][] forward(double[][] input) {
+        // BEGIN SOLUTION Task 6.4: check the input, keep it, return X W + b
         Checks.matrix("input", input, inputs());
         int m = outputs();
         double[][] out = new double[input.length][];
@@ -98,6 +106,7 @@ public final class Dense implements BatchLayer {
         }
         this.input = input;
         return out;
+        // END SOLUTION
     }
 
     /**
@@ -106,6 +115,8 @@ public final class Dense implements BatchLayer {
      */
     @Override
     public double[][] backward(double[][] outputGradient) {
+        // BEGIN SOLUTION Task 6.4: check the state and the shape, store X^T G and the column sums of G (replacing the old ones),
+        //     return G W^T
         if (input == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
@@ -143,8 +154,10 @@ public final class Dense implements BatchLayer {
             }
         }
         return inputGradient;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static double[][] transpose(double[][] a) {
         double[][] t = new double[a[0].length][a.length];
         for (int i = 0; i < a.length; i++) {
@@ -154,50 +167,67 @@ public final class Dense implements BatchLayer {
         }
         return t;
     }
+    // END SOLUTION ONLY
 
     /** @return the rows of <em>W</em>, then <em>b</em>: the live arrays */
     @Override
     public List<double[]> parameters() {
+        // BEGIN SOLUTION Task 6.4: the rows of W, then b: the live arrays
         List<double[]> all = new ArrayList<>(List.of(weights));
         all.add(bias);
         return all;
+        // END SOLUTION
     }
 
     /** @return the rows of &part;<em>L</em>/&part;<em>W</em>, then &part;<em>L</em>/&part;<em>b</em>: live arrays */
     @Override
     public List<double[]> gradients() {
+        // BEGIN SOLUTION Task 6.4: the rows of dL/dW, then dL/db: the live arrays
         List<double[]> all = new ArrayList<>(List.of(weightGradient));
         all.add(biasGradient);
         return all;
+        // END SOLUTION
     }
 
     /** @return <em>W</em>, <em>n</em> × <em>m</em>, the live array */
     public double[][] weights() {
+        // BEGIN SOLUTION Task 6.4: return W
         return weights;
+        // END SOLUTION
     }
 
     /** @return <em>b</em>, the live array */
     public double[] bias() {
+        // BEGIN SOLUTION Task 6.4: return b
         return bias;
+        // END SOLUTION
     }
 
     /** @return &part;<em>L</em>/&part;<em>W</em> of the last backward pass, the live array */
     public double[][] weightGradient() {
+        // BEGIN SOLUTION Task 6.4: return dL/dW
         return weightGradient;
+        // END SOLUTION
     }
 
     /** @return &part;<em>L</em>/&part;<em>b</em> of the last backward pass, the live array */
     public double[] biasGradient() {
+        // BEGIN SOLUTION Task 6.4: return dL/db
         return biasGradient;
+        // END SOLUTION
     }
 
     /** @return <em>n</em>, the number of inputs */
     public int inputs() {
+        // BEGIN SOLUTION Task 6.4: return n
         return weights.length;
+        // END SOLUTION
     }
 
     /** @return <em>m</em>, the number of outputs */
     public int outputs() {
+        // BEGIN SOLUTION Task 6.4: return m
         return bias.length;
+        // END SOLUTION
     }
 }

@@ -15,8 +15,10 @@ import java.util.random.RandomGenerator;
  */
 public final class MLP {
 
+    // BEGIN SOLUTION ONLY
     private final List<Layer> layers;
     private final int inputs;
+    // END SOLUTION ONLY
 
     /**
      * A network with fresh random weights.
@@ -28,6 +30,7 @@ public final class MLP {
      *     sizes are given, or a size is below 1
      */
     public MLP(RandomGenerator random, Activation hidden, int... sizes) {
+        // BEGIN SOLUTION Task 6.3 [MLP constructor]: check the arguments, then one Layer per pair (sizes[k-1], sizes[k]), the last one LINEAR
         Checks.nonNull("random", random);
         Checks.nonNull("hidden", hidden);
         Checks.nonNull("sizes", sizes);
@@ -47,6 +50,7 @@ public final class MLP {
             boolean last = k == sizes.length - 1;
             layers.add(new Layer(sizes[k - 1], sizes[k], last ? Activation.LINEAR : hidden, random));
         }
+        // END SOLUTION
     }
 
     /**
@@ -57,12 +61,14 @@ public final class MLP {
      * @throws IllegalArgumentException if {@code x} is null, holds a null, or has the wrong length
      */
     public List<Value> apply(List<Value> x) {
+        // BEGIN SOLUTION Task 6.3: check x, then feed it through the layers in order
         Checks.inputs("x", x, inputs);
         List<Value> out = x;
         for (Layer layer : layers) {
             out = layer.apply(out);
         }
         return out;
+        // END SOLUTION
     }
 
     /**
@@ -73,25 +79,31 @@ public final class MLP {
      * @throws IllegalArgumentException if {@code x} is null, has the wrong length, or holds NaN or an infinity
      */
     public List<Value> apply(double... x) {
+        // BEGIN SOLUTION Task 6.3: wrap each number in a leaf Value, then apply the network
         Checks.nonNull("x", x);
         List<Value> leaves = new ArrayList<>(x.length);
         for (double xi : x) {
             leaves.add(new Value(xi));
         }
         return apply(leaves);
+        // END SOLUTION
     }
 
     /** @return every parameter, layer by layer, each in {@link Layer#parameters()} order */
     public List<Value> parameters() {
+        // BEGIN SOLUTION Task 6.3: every layer's parameters, layer after layer
         List<Value> all = new ArrayList<>();
         for (Layer layer : layers) {
             all.addAll(layer.parameters());
         }
         return all;
+        // END SOLUTION
     }
 
     /** @return the layers, input side first */
     public List<Layer> layers() {
+        // BEGIN SOLUTION Task 6.3: return the layers (a copy of the list)
         return List.copyOf(layers);
+        // END SOLUTION
     }
 }

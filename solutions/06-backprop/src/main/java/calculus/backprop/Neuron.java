@@ -14,9 +14,11 @@ import java.util.random.RandomGenerator;
  */
 public final class Neuron {
 
+    // BEGIN SOLUTION ONLY
     private final List<Value> weights;
     private final Value bias;
     private final Activation activation;
+    // END SOLUTION ONLY
 
     /**
      * A neuron with random weights.
@@ -27,6 +29,8 @@ public final class Neuron {
      * @throws IllegalArgumentException if {@code inputs} &lt; 1, or {@code activation} or {@code random} is null
      */
     public Neuron(int inputs, Activation activation, RandomGenerator random) {
+        // BEGIN SOLUTION Task 6.3 [Neuron constructor]: check the arguments, draw n weights uniform in [-1/sqrt(n), 1/sqrt(n)) as leaf Values, bias
+        //     new Value(0), keep the activation
         Checks.positive("inputs", inputs);
         Checks.nonNull("activation", activation);
         Checks.nonNull("random", random);
@@ -37,6 +41,7 @@ public final class Neuron {
         }
         this.bias = new Value(0.0);
         this.activation = activation;
+        // END SOLUTION
     }
 
     /**
@@ -47,6 +52,8 @@ public final class Neuron {
      * @throws IllegalArgumentException if {@code x} is null, holds a null, or does not have <em>n</em> entries
      */
     public Value apply(List<Value> x) {
+        // BEGIN SOLUTION Task 6.3: check x, then activation.apply(b + w1 x1 + ... + wn xn), built from the parameter Values
+        //     themselves
         Checks.inputs("x", x, weights.size());
         // start from the bias: one node fewer than starting from a zero and adding the bias last
         Value sum = bias;
@@ -54,17 +61,22 @@ public final class Neuron {
             sum = sum.add(weights.get(i).mul(x.get(i)));
         }
         return activation.apply(sum);
+        // END SOLUTION
     }
 
     /** @return the parameters: the weights in input order, then the bias (the live values, not copies) */
     public List<Value> parameters() {
+        // BEGIN SOLUTION Task 6.3: a new list of the weights, then the bias
         List<Value> all = new ArrayList<>(weights);
         all.add(bias);
         return all;
+        // END SOLUTION
     }
 
     /** @return the activation φ */
     public Activation activation() {
+        // BEGIN SOLUTION Task 6.3: return the activation
         return activation;
+        // END SOLUTION
     }
 }

@@ -7,11 +7,14 @@ package calculus.backprop;
  */
 public final class Relu implements BatchLayer {
 
+    // BEGIN SOLUTION ONLY
     private double[][] input;
+    // END SOLUTION ONLY
 
     /** max(0, <em>x</em>) entry by entry; keeps a reference to {@code input}. */
     @Override
     public double[][] forward(double[][] input) {
+        // BEGIN SOLUTION Task 6.4: check the input, keep it, return max(0, x) entry by entry
         int n = Checks.matrix("input", input, -1);
         double[][] out = new double[input.length][n];
         for (int r = 0; r < input.length; r++) {
@@ -21,11 +24,13 @@ public final class Relu implements BatchLayer {
         }
         this.input = input;
         return out;
+        // END SOLUTION
     }
 
     /** The output gradient where the input was positive, 0 elsewhere. */
     @Override
     public double[][] backward(double[][] outputGradient) {
+        // BEGIN SOLUTION Task 6.4: check, then the output gradient where the input was > 0, and 0 elsewhere
         if (input == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
@@ -38,5 +43,6 @@ public final class Relu implements BatchLayer {
             }
         }
         return inputGradient;
+        // END SOLUTION
     }
 }

@@ -11,8 +11,10 @@ import java.util.List;
  */
 public final class Sgd {
 
+    // BEGIN SOLUTION ONLY
     private final List<Value> parameters;
     private final double learningRate;
+    // END SOLUTION ONLY
 
     /**
      * An optimizer for the given parameters.
@@ -23,6 +25,7 @@ public final class Sgd {
      *     not positive and finite
      */
     public Sgd(List<Value> parameters, double learningRate) {
+        // BEGIN SOLUTION Task 6.3 [Sgd constructor]: check the arguments, keep a copy of the list and the rate
         Checks.nonNull("parameters", parameters);
         for (int i = 0; i < parameters.size(); i++) {
             Checks.nonNull("parameters[" + i + "]", parameters.get(i));
@@ -30,26 +33,33 @@ public final class Sgd {
         Checks.positiveFinite("learningRate", learningRate);
         this.parameters = List.copyOf(parameters);
         this.learningRate = learningRate;
+        // END SOLUTION
     }
 
     /** Sets the gradient of every parameter to 0. */
     public void zeroGrad() {
+        // BEGIN SOLUTION Task 6.3: zeroGrad() on every parameter
         for (Value p : parameters) {
             p.zeroGrad();
         }
+        // END SOLUTION
     }
 
     /**
      * Moves every parameter against its gradient: <em>p</em> ← <em>p</em> − η &part;<em>L</em>/&part;<em>p</em>.
      */
     public void step() {
+        // BEGIN SOLUTION Task 6.3: move every parameter against its gradient: to p - learningRate * grad, with setData
         for (Value p : parameters) {
             p.setData(p.data() - learningRate * p.grad());
         }
+        // END SOLUTION
     }
 
     /** @return the learning rate η */
     public double learningRate() {
+        // BEGIN SOLUTION Task 6.3: return the learning rate
         return learningRate;
+        // END SOLUTION
     }
 }

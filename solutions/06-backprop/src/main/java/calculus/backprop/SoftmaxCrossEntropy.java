@@ -22,8 +22,10 @@ package calculus.backprop;
  */
 public final class SoftmaxCrossEntropy {
 
+    // BEGIN SOLUTION ONLY
     private double[][] probabilities;
     private int[] labels;
+    // END SOLUTION ONLY
 
     /**
      * The mean cross-entropy of a batch, remembering the probabilities for {@link #backward()}.
@@ -35,6 +37,8 @@ public final class SoftmaxCrossEntropy {
      *     label is not a class
      */
     public double forward(double[][] logits, int[] labels) {
+        // BEGIN SOLUTION Task 6.4: check, then per row M = max z, loss M + log sum e^(z - M) - z_label, keep the probabilities
+        //     and labels; return the mean
         int k = Checks.matrix("logits", logits, -1);
         checkLabels(labels, logits.length, k);
         double[][] p = new double[logits.length][];
@@ -58,6 +62,7 @@ public final class SoftmaxCrossEntropy {
         this.probabilities = p;
         this.labels = labels.clone();
         return total / logits.length;
+        // END SOLUTION
     }
 
     /**
@@ -67,6 +72,7 @@ public final class SoftmaxCrossEntropy {
      * @throws IllegalStateException if {@link #forward} has not been called
      */
     public double[][] backward() {
+        // BEGIN SOLUTION Task 6.4: check the state, then (p - one-hot(label)) / B row by row
         if (probabilities == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
@@ -81,6 +87,7 @@ public final class SoftmaxCrossEntropy {
             }
         }
         return g;
+        // END SOLUTION
     }
 
     /**
@@ -91,6 +98,7 @@ public final class SoftmaxCrossEntropy {
      * @throws IllegalArgumentException if {@code logits} is null, empty, ragged or not finite
      */
     public static double[][] softmax(double[][] logits) {
+        // BEGIN SOLUTION Task 6.4: check, then e^(z_j - M) / sum_i e^(z_i - M) row by row, with M the row maximum
         int k = Checks.matrix("logits", logits, -1);
         double[][] p = new double[logits.length][k];
         for (int r = 0; r < logits.length; r++) {
@@ -106,8 +114,10 @@ public final class SoftmaxCrossEntropy {
             }
         }
         return p;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static double max(double[] z) {
         double max = z[0];
         for (double v : z) {
@@ -115,7 +125,9 @@ public final class SoftmaxCrossEntropy {
         }
         return max;
     }
+    // END SOLUTION ONLY
 
+    // BEGIN SOLUTION ONLY
     private static void checkLabels(int[] labels, int batch, int classes) {
         Checks.nonNull("labels", labels);
         if (labels.length != batch) {
@@ -129,4 +141,5 @@ public final class SoftmaxCrossEntropy {
             }
         }
     }
+    // END SOLUTION ONLY
 }

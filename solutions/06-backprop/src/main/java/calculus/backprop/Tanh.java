@@ -7,11 +7,14 @@ package calculus.backprop;
  */
 public final class Tanh implements BatchLayer {
 
+    // BEGIN SOLUTION ONLY
     private double[][] output;
+    // END SOLUTION ONLY
 
     /** tanh entry by entry; keeps the output for the backward pass. */
     @Override
     public double[][] forward(double[][] input) {
+        // BEGIN SOLUTION Task 6.4: check the input, return tanh entry by entry, keeping the output
         int n = Checks.matrix("input", input, -1);
         double[][] out = new double[input.length][n];
         for (int r = 0; r < input.length; r++) {
@@ -21,11 +24,13 @@ public final class Tanh implements BatchLayer {
         }
         this.output = out;
         return out;
+        // END SOLUTION
     }
 
     /** The output gradient times 1 − <em>y</em><sup>2</sup>, entry by entry. */
     @Override
     public double[][] backward(double[][] outputGradient) {
+        // BEGIN SOLUTION Task 6.4: check, then the output gradient times 1 - y^2, with y the kept output
         if (output == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
@@ -39,5 +44,6 @@ public final class Tanh implements BatchLayer {
             }
         }
         return inputGradient;
+        // END SOLUTION
     }
 }

@@ -17,11 +17,13 @@ import java.util.List;
  */
 public final class Trainer {
 
+    // BEGIN SOLUTION ONLY
     private final Sequential network;
     private final double learningRate;
     private final double momentum;
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
     private double[][] velocity;
+    // END SOLUTION ONLY
 
     /**
      * A trainer for a network.
@@ -32,6 +34,7 @@ public final class Trainer {
      * @throws IllegalArgumentException if {@code network} is null or a rate is out of range
      */
     public Trainer(Sequential network, double learningRate, double momentum) {
+        // BEGIN SOLUTION Task 6.5 [Trainer constructor]: check the arguments and keep them
         Checks.nonNull("network", network);
         Checks.positiveFinite("learningRate", learningRate);
         if (!(momentum >= 0 && momentum < 1)) {
@@ -40,6 +43,7 @@ public final class Trainer {
         this.network = network;
         this.learningRate = learningRate;
         this.momentum = momentum;
+        // END SOLUTION
     }
 
     /**
@@ -51,13 +55,17 @@ public final class Trainer {
      * @throws IllegalArgumentException if the data do not fit the network
      */
     public double step(double[][] x, int[] labels) {
+        // BEGIN SOLUTION Task 6.5: forward, loss, backward, then v = momentum v - rate g and p += v for every parameter entry;
+        //     return the loss
         double value = loss.forward(network.forward(x), labels);
         double[][] logitGradient = loss.backward();
         network.backward(logitGradient);
         descend(network.parameters(), network.gradients());
         return value;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     /** The momentum update of every parameter entry from the matching gradient entry. */
     private void descend(List<double[]> parameters, List<double[]> gradients) {
         if (velocity == null) {
@@ -77,6 +85,7 @@ public final class Trainer {
             }
         }
     }
+    // END SOLUTION ONLY
 
     /**
      * Trains for a number of steps.
@@ -87,12 +96,14 @@ public final class Trainer {
      * @return the loss before each step
      */
     public double[] fit(double[][] x, int[] labels, int steps) {
+        // BEGIN SOLUTION Task 6.5: check steps, then call step that many times, recording each loss
         Checks.positive("steps", steps);
         double[] losses = new double[steps];
         for (int t = 0; t < steps; t++) {
             losses[t] = step(x, labels);
         }
         return losses;
+        // END SOLUTION
     }
 
     /**
@@ -103,6 +114,7 @@ public final class Trainer {
      * @return one class per row of {@code x}
      */
     public static int[] predict(Sequential network, double[][] x) {
+        // BEGIN SOLUTION Task 6.5: the index of the largest logit of each row of network.forward(x)
         Checks.nonNull("network", network);
         double[][] logits = network.forward(x);
         int[] classes = new int[logits.length];
@@ -116,6 +128,7 @@ public final class Trainer {
             classes[r] = best;
         }
         return classes;
+        // END SOLUTION
     }
 
     /**
@@ -127,6 +140,7 @@ public final class Trainer {
      * @return the accuracy in [0, 1]
      */
     public static double accuracy(Sequential network, double[][] x, int[] labels) {
+        // BEGIN SOLUTION Task 6.5: check the labels, then the fraction of predictions equal to the labels
         int[] predicted = predict(network, x);
         Checks.nonNull("labels", labels);
         if (labels.length != predicted.length) {
@@ -140,5 +154,6 @@ public final class Trainer {
             }
         }
         return (double) correct / predicted.length;
+        // END SOLUTION
     }
 }

@@ -41,15 +41,19 @@ public final class Value {
     private static final Value[] NO_PARENTS = {};
     private static final double[] NO_DERIVATIVES = {};
 
+    // BEGIN SOLUTION ONLY
     // the states of a node during topologicalOrder(): a mark on the node itself, because a hash set of visited
     // nodes would hash tens of thousands of fresh objects per training step, which costs more than the sweep
     private static final byte UNSEEN = 0;
     private static final byte OPEN = 1;
     private static final byte PLACED = 2;
+    // END SOLUTION ONLY
 
     private double data;
     private double grad;
+    // BEGIN SOLUTION ONLY
     private byte mark = UNSEEN;
+    // END SOLUTION ONLY
     private final String op;
     private final Value[] parents;
     private final double[] localDerivatives;
@@ -91,9 +95,12 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value add(Value other) {
+        // BEGIN SOLUTION Task 6.1: check other, then return a node with value a + b and local derivatives 1 (for a) and 1 (for
+        //     b)
         requireNonNull("other", other);
         // sum rule: a sum passes its gradient unchanged to both summands
         return new Value(data + other.data, "+", this, 1.0, other, 1.0);
+        // END SOLUTION
     }
 
     /**
@@ -104,8 +111,10 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value add(double c) {
+        // BEGIN SOLUTION Task 6.1: check c, then return a node with value a + c and local derivative 1
         requireFinite("c", c);
         return new Value(data + c, "+c", this, 1.0);
+        // END SOLUTION
     }
 
     /**
@@ -116,8 +125,10 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value sub(Value other) {
+        // BEGIN SOLUTION Task 6.1: check other, then a node with value a - b and local derivatives 1 and -1
         requireNonNull("other", other);
         return new Value(data - other.data, "-", this, 1.0, other, -1.0);
+        // END SOLUTION
     }
 
     /**
@@ -128,8 +139,10 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value sub(double c) {
+        // BEGIN SOLUTION Task 6.1: check c, then a node with value a - c and local derivative 1
         requireFinite("c", c);
         return new Value(data - c, "-c", this, 1.0);
+        // END SOLUTION
     }
 
     /**
@@ -138,7 +151,9 @@ public final class Value {
      * @return −<em>a</em>, with &part;/&part;<em>a</em> = −1
      */
     public Value neg() {
+        // BEGIN SOLUTION Task 6.1: a node with value -a and local derivative -1
         return new Value(-data, "neg", this, -1.0);
+        // END SOLUTION
     }
 
     /**
@@ -149,9 +164,11 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value mul(Value other) {
+        // BEGIN SOLUTION Task 6.1: check other, then a node with value a b and local derivatives b (for a) and a (for b)
         requireNonNull("other", other);
         // product rule: each factor's derivative is the other factor
         return new Value(data * other.data, "*", this, other.data, other, data);
+        // END SOLUTION
     }
 
     /**
@@ -162,8 +179,10 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value mul(double c) {
+        // BEGIN SOLUTION Task 6.1: check c, then a node with value c a and local derivative c
         requireFinite("c", c);
         return new Value(data * c, "*c", this, c);
+        // END SOLUTION
     }
 
     /**
@@ -176,6 +195,7 @@ public final class Value {
      *     value)
      */
     public Value div(Value other) {
+        // BEGIN SOLUTION Task 6.1: check other (null? zero?), then a node with value a / b and local derivatives 1/b and -a/b^2
         requireNonNull("other", other);
         if (other.data == 0.0) {
             throw new IllegalArgumentException("division by zero: other = " + other.data + " (dividing a = " + data
@@ -184,6 +204,7 @@ public final class Value {
         double quotient = data / other.data;
         // quotient rule, split per argument: d(a/b)/da = 1/b, d(a/b)/db = -a/b^2 = -(a/b)/b
         return new Value(quotient, "/", this, 1.0 / other.data, other, -quotient / other.data);
+        // END SOLUTION
     }
 
     /**
@@ -195,11 +216,13 @@ public final class Value {
      *     value)
      */
     public Value div(double c) {
+        // BEGIN SOLUTION Task 6.1: check c (zero? NaN?), then a node with value a / c and local derivative 1/c
         requireFinite("c", c);
         if (c == 0.0) {
             throw new IllegalArgumentException("division by zero: c = " + c + " (dividing a = " + data + ")");
         }
         return new Value(data / c, "/c", this, 1.0 / c);
+        // END SOLUTION
     }
 
     /**
@@ -213,6 +236,7 @@ public final class Value {
      *     derivative). The message names the exponent and its value
      */
     public Value pow(double exponent) {
+        // BEGIN SOLUTION Task 6.1: check the exponent and the domain, then a node with value a^c and local derivative c a^(c-1)
         requireFinite("exponent", exponent);
         if (data < 0 && exponent != Math.rint(exponent)) {
             throw new IllegalArgumentException("pow of a negative number needs an integer exponent, got a = " + data
@@ -225,6 +249,7 @@ public final class Value {
         // power rule: d(a^c)/da = c a^(c-1); for c = 0 the value is the constant 1 (Java's 0^0 = 1 included)
         double derivative = exponent == 0 ? 0.0 : exponent * Math.pow(data, exponent - 1);
         return new Value(Math.pow(data, exponent), "^" + exponent, this, derivative);
+        // END SOLUTION
     }
 
     /**
@@ -234,9 +259,11 @@ public final class Value {
      *     <em>a</em> = 709.78, where the double overflows)
      */
     public Value exp() {
+        // BEGIN SOLUTION Task 6.1: a node with value e^a and local derivative e^a
         double e = Math.exp(data);
         // the exponential is its own derivative: reuse the value
         return new Value(e, "exp", this, e);
+        // END SOLUTION
     }
 
     /**
@@ -246,10 +273,12 @@ public final class Value {
      * @throws IllegalArgumentException if this is not positive (the message says "log" and gives the value)
      */
     public Value log() {
+        // BEGIN SOLUTION Task 6.1: check a > 0, then a node with value ln a and local derivative 1/a
         if (!(data > 0)) {
             throw new IllegalArgumentException("log needs a positive argument, got a = " + data);
         }
         return new Value(Math.log(data), "log", this, 1.0 / data);
+        // END SOLUTION
     }
 
     /**
@@ -258,9 +287,11 @@ public final class Value {
      * @return tanh <em>a</em>, with &part;/&part;<em>a</em> = 1 − tanh<sup>2</sup> <em>a</em>
      */
     public Value tanh() {
+        // BEGIN SOLUTION Task 6.1: a node with value t = tanh a and local derivative 1 - t^2
         double t = Math.tanh(data);
         // written with the output: backward needs nothing but the value already computed
         return new Value(t, "tanh", this, 1 - t * t);
+        // END SOLUTION
     }
 
     /**
@@ -270,8 +301,10 @@ public final class Value {
      *     kink <em>a</em> = 0 the derivative is taken to be 0, as most libraries do)
      */
     public Value relu() {
+        // BEGIN SOLUTION Task 6.1: a node with value max(0, a) and local derivative 1 where a > 0, else 0
         boolean active = data > 0;
         return new Value(active ? data : 0.0, "relu", this, active ? 1.0 : 0.0);
+        // END SOLUTION
     }
 
     /**
@@ -281,6 +314,7 @@ public final class Value {
      * @return σ(<em>a</em>), with &part;/&part;<em>a</em> = σ(<em>a</em>)(1 − σ(<em>a</em>))
      */
     public Value sigmoid() {
+        // BEGIN SOLUTION Task 6.1: a node with value s = sigma(a), computed without overflow, and local derivative s (1 - s)
         // e^-a overflows for a < -709; for negative a the equal form e^a / (1 + e^a) only ever exponentiates a
         // negative number
         double s;
@@ -291,6 +325,7 @@ public final class Value {
             s = e / (1.0 + e);
         }
         return new Value(s, "sigmoid", this, s * (1 - s));
+        // END SOLUTION
     }
 
     // ---- Task 6.2: backpropagation
@@ -303,6 +338,8 @@ public final class Value {
      * @return the nodes in topological order, this node last
      */
     public List<Value> topologicalOrder() {
+        // BEGIN SOLUTION Task 6.2: a depth-first search with a stack of your own (no recursion) and a visited set by identity; a
+        //     node joins the list once all its parents have
         List<Value> order = new ArrayList<>();
         Deque<Value> stack = new ArrayDeque<>();
         stack.push(this);
@@ -330,6 +367,7 @@ public final class Value {
             node.mark = UNSEEN;
         }
         return order;
+        // END SOLUTION
     }
 
     /**
@@ -343,6 +381,8 @@ public final class Value {
      * {@link #zeroGrad()} on its parameters first (as {@code optimizer.zero_grad()} in PyTorch).
      */
     public void backward() {
+        // BEGIN SOLUTION Task 6.2: zero the interior nodes' grad, add 1 to this node's, then go through topologicalOrder() from
+        //     the end, adding local derivative times grad to each parent
         List<Value> order = topologicalOrder();
         for (Value node : order) {
             if (node.parents.length > 0) {
@@ -358,6 +398,7 @@ public final class Value {
                 node.parents[i].grad += node.localDerivatives[i] * node.grad;
             }
         }
+        // END SOLUTION
     }
 
     // ---- the node's state (given)
