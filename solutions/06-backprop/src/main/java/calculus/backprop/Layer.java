@@ -24,9 +24,10 @@ public final class Layer {
      * @throws IllegalArgumentException if a size is below 1, or {@code activation} or {@code random} is null
      */
     public Layer(int inputs, int outputs, Activation activation, RandomGenerator random) {
-        // BEGIN SOLUTION Task 6.3 [Layer constructor]: check the sizes, then make outputs neurons of inputs inputs each
-        Checks.positive("inputs", inputs);
-        Checks.positive("outputs", outputs);
+        // BEGIN SOLUTION Task 6.3 [Layer constructor]: make a layer of fresh neurons, one per output
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
+        Checks.requirePositive(inputs, "inputs");
+        Checks.requirePositive(outputs, "outputs");
         this.neurons = new ArrayList<>(outputs);
         for (int j = 0; j < outputs; j++) {
             neurons.add(new Neuron(inputs, activation, random));
@@ -42,7 +43,8 @@ public final class Layer {
      * @throws IllegalArgumentException if {@code x} is null, holds a null, or has the wrong length
      */
     public List<Value> apply(List<Value> x) {
-        // BEGIN SOLUTION Task 6.3: apply every neuron to x, one output each
+        // BEGIN SOLUTION Task 6.3: return the output of every neuron for these inputs, in order
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
         List<Value> out = new ArrayList<>(neurons.size());
         for (Neuron neuron : neurons) {
             out.add(neuron.apply(x));
@@ -53,7 +55,7 @@ public final class Layer {
 
     /** @return the parameters of every neuron, neuron by neuron, each in {@link Neuron#parameters()} order */
     public List<Value> parameters() {
-        // BEGIN SOLUTION Task 6.3: every neuron's parameters, neuron after neuron
+        // BEGIN SOLUTION Task 6.3: return the parameters of every neuron, neuron by neuron (README.md, "Task 6.3")
         List<Value> all = new ArrayList<>();
         for (Neuron neuron : neurons) {
             all.addAll(neuron.parameters());
@@ -64,7 +66,8 @@ public final class Layer {
 
     /** @return the neurons, in output order */
     public List<Neuron> neurons() {
-        // BEGIN SOLUTION Task 6.3: return the neurons (a copy of the list)
+        // BEGIN SOLUTION Task 6.3: return the neurons, in output order, in a list the caller cannot change
+        //     (README.md, "Task 6.3")
         return List.copyOf(neurons);
         // END SOLUTION
     }

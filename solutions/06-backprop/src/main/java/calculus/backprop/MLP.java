@@ -30,10 +30,11 @@ public final class MLP {
      *     sizes are given, or a size is below 1
      */
     public MLP(RandomGenerator random, Activation hidden, int... sizes) {
-        // BEGIN SOLUTION Task 6.3 [MLP constructor]: check the arguments, then one Layer per pair (sizes[k-1], sizes[k]), the last one LINEAR
-        Checks.nonNull("random", random);
-        Checks.nonNull("hidden", hidden);
-        Checks.nonNull("sizes", sizes);
+        // BEGIN SOLUTION Task 6.3 [MLP constructor]: make the network of layers the sizes describe, the last one linear
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(random, "random");
+        Checks.requireNonNull(hidden, "hidden");
+        Checks.requireNonNull(sizes, "sizes");
         if (sizes.length < 2) {
             throw new IllegalArgumentException("sizes must hold the inputs and at least one layer, got sizes = "
                 + Arrays.toString(sizes));
@@ -61,8 +62,9 @@ public final class MLP {
      * @throws IllegalArgumentException if {@code x} is null, holds a null, or has the wrong length
      */
     public List<Value> apply(List<Value> x) {
-        // BEGIN SOLUTION Task 6.3: check x, then feed it through the layers in order
-        Checks.inputs("x", x, inputs);
+        // BEGIN SOLUTION Task 6.3: return the outputs of the last layer for these inputs (README.md, "Task 6.3");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireInputs(x, "x", inputs);
         List<Value> out = x;
         for (Layer layer : layers) {
             out = layer.apply(out);
@@ -79,8 +81,9 @@ public final class MLP {
      * @throws IllegalArgumentException if {@code x} is null, has the wrong length, or holds NaN or an infinity
      */
     public List<Value> apply(double... x) {
-        // BEGIN SOLUTION Task 6.3: wrap each number in a leaf Value, then apply the network
-        Checks.nonNull("x", x);
+        // BEGIN SOLUTION Task 6.3: return the outputs of the last layer for these numbers, each a new leaf
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(x, "x");
         List<Value> leaves = new ArrayList<>(x.length);
         for (double xi : x) {
             leaves.add(new Value(xi));
@@ -91,7 +94,7 @@ public final class MLP {
 
     /** @return every parameter, layer by layer, each in {@link Layer#parameters()} order */
     public List<Value> parameters() {
-        // BEGIN SOLUTION Task 6.3: every layer's parameters, layer after layer
+        // BEGIN SOLUTION Task 6.3: return every parameter of the network, layer by layer (README.md, "Task 6.3")
         List<Value> all = new ArrayList<>();
         for (Layer layer : layers) {
             all.addAll(layer.parameters());
@@ -102,7 +105,8 @@ public final class MLP {
 
     /** @return the layers, input side first */
     public List<Layer> layers() {
-        // BEGIN SOLUTION Task 6.3: return the layers (a copy of the list)
+        // BEGIN SOLUTION Task 6.3: return the layers, input side first, in a list the caller cannot change
+        //     (README.md, "Task 6.3")
         return List.copyOf(layers);
         // END SOLUTION
     }

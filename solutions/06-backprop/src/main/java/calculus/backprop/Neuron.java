@@ -29,11 +29,11 @@ public final class Neuron {
      * @throws IllegalArgumentException if {@code inputs} &lt; 1, or {@code activation} or {@code random} is null
      */
     public Neuron(int inputs, Activation activation, RandomGenerator random) {
-        // BEGIN SOLUTION Task 6.3 [Neuron constructor]: check the arguments, draw n weights uniform in [-1/sqrt(n), 1/sqrt(n)) as leaf Values, bias
-        //     new Value(0), keep the activation
-        Checks.positive("inputs", inputs);
-        Checks.nonNull("activation", activation);
-        Checks.nonNull("random", random);
+        // BEGIN SOLUTION Task 6.3 [Neuron constructor]: make the neuron with random weights and zero bias that the
+        //     Javadoc describes (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
+        Checks.requirePositive(inputs, "inputs");
+        Checks.requireNonNull(activation, "activation");
+        Checks.requireNonNull(random, "random");
         double bound = 1.0 / Math.sqrt(inputs);
         this.weights = new ArrayList<>(inputs);
         for (int i = 0; i < inputs; i++) {
@@ -52,9 +52,9 @@ public final class Neuron {
      * @throws IllegalArgumentException if {@code x} is null, holds a null, or does not have <em>n</em> entries
      */
     public Value apply(List<Value> x) {
-        // BEGIN SOLUTION Task 6.3: check x, then activation.apply(b + w1 x1 + ... + wn xn), built from the parameter Values
-        //     themselves
-        Checks.inputs("x", x, weights.size());
+        // BEGIN SOLUTION Task 6.3: return the neuron's output for these inputs, a graph built from its own parameters
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
+        Checks.requireInputs(x, "x", weights.size());
         // start from the bias: one node fewer than starting from a zero and adding the bias last
         Value sum = bias;
         for (int i = 0; i < weights.size(); i++) {
@@ -66,7 +66,8 @@ public final class Neuron {
 
     /** @return the parameters: the weights in input order, then the bias (the live values, not copies) */
     public List<Value> parameters() {
-        // BEGIN SOLUTION Task 6.3: a new list of the weights, then the bias
+        // BEGIN SOLUTION Task 6.3: return the parameters, the weights in input order and then the bias: the live values
+        //     (README.md, "Task 6.3")
         List<Value> all = new ArrayList<>(weights);
         all.add(bias);
         return all;
@@ -75,7 +76,7 @@ public final class Neuron {
 
     /** @return the activation φ */
     public Activation activation() {
-        // BEGIN SOLUTION Task 6.3: return the activation
+        // BEGIN SOLUTION Task 6.3: return the activation (README.md, "Task 6.3")
         return activation;
         // END SOLUTION
     }

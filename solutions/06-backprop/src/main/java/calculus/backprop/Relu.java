@@ -14,8 +14,9 @@ public final class Relu implements BatchLayer {
     /** max(0, <em>x</em>) entry by entry; keeps a reference to {@code input}. */
     @Override
     public double[][] forward(double[][] input) {
-        // BEGIN SOLUTION Task 6.4: check the input, keep it, return max(0, x) entry by entry
-        int n = Checks.matrix("input", input, -1);
+        // BEGIN SOLUTION Task 6.4: return the rectified input, entry by entry, and keep the input for the backward pass
+        //     (README.md, "Task 6.4")
+        int n = Checks.requireMatrix(input, "input", -1);
         double[][] out = new double[input.length][n];
         for (int r = 0; r < input.length; r++) {
             for (int i = 0; i < n; i++) {
@@ -30,12 +31,13 @@ public final class Relu implements BatchLayer {
     /** The output gradient where the input was positive, 0 elsewhere. */
     @Override
     public double[][] backward(double[][] outputGradient) {
-        // BEGIN SOLUTION Task 6.4: check, then the output gradient where the input was > 0, and 0 elsewhere
+        // BEGIN SOLUTION Task 6.4: return the gradient of the input for this output gradient, as the Javadoc says
+        //     (README.md, "Task 6.4"); refuse a backward pass before any forward one
         if (input == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
         int n = input[0].length;
-        Checks.shape("outputGradient", outputGradient, input.length, n);
+        Checks.requireShape(outputGradient, "outputGradient", input.length, n);
         double[][] inputGradient = new double[input.length][n];
         for (int r = 0; r < input.length; r++) {
             for (int i = 0; i < n; i++) {

@@ -25,12 +25,13 @@ public final class Sgd {
      *     not positive and finite
      */
     public Sgd(List<Value> parameters, double learningRate) {
-        // BEGIN SOLUTION Task 6.3 [Sgd constructor]: check the arguments, keep a copy of the list and the rate
-        Checks.nonNull("parameters", parameters);
+        // BEGIN SOLUTION Task 6.3 [Sgd constructor]: keep a copy of the list of parameters and the learning rate
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(parameters, "parameters");
         for (int i = 0; i < parameters.size(); i++) {
-            Checks.nonNull("parameters[" + i + "]", parameters.get(i));
+            Checks.requireNonNull(parameters.get(i), "parameters[" + i + "]");
         }
-        Checks.positiveFinite("learningRate", learningRate);
+        Checks.requirePositive(learningRate, "learningRate");
         this.parameters = List.copyOf(parameters);
         this.learningRate = learningRate;
         // END SOLUTION
@@ -38,7 +39,7 @@ public final class Sgd {
 
     /** Sets the gradient of every parameter to 0. */
     public void zeroGrad() {
-        // BEGIN SOLUTION Task 6.3: zeroGrad() on every parameter
+        // BEGIN SOLUTION Task 6.3: set the gradient of every parameter to zero (README.md, "Task 6.3")
         for (Value p : parameters) {
             p.zeroGrad();
         }
@@ -49,7 +50,8 @@ public final class Sgd {
      * Moves every parameter against its gradient: <em>p</em> ← <em>p</em> − η &part;<em>L</em>/&part;<em>p</em>.
      */
     public void step() {
-        // BEGIN SOLUTION Task 6.3: move every parameter against its gradient: to p - learningRate * grad, with setData
+        // BEGIN SOLUTION Task 6.3: move every parameter against its gradient, by the learning rate
+        //     (README.md, "Task 6.3")
         for (Value p : parameters) {
             p.setData(p.data() - learningRate * p.grad());
         }
@@ -58,7 +60,7 @@ public final class Sgd {
 
     /** @return the learning rate η */
     public double learningRate() {
-        // BEGIN SOLUTION Task 6.3: return the learning rate
+        // BEGIN SOLUTION Task 6.3: return the learning rate (README.md, "Task 6.3")
         return learningRate;
         // END SOLUTION
     }

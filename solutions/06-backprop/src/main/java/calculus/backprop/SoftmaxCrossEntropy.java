@@ -37,9 +37,9 @@ public final class SoftmaxCrossEntropy {
      *     label is not a class
      */
     public double forward(double[][] logits, int[] labels) {
-        // BEGIN SOLUTION Task 6.4: check, then per row M = max z, loss M + log sum e^(z - M) - z_label, keep the probabilities
-        //     and labels; return the mean
-        int k = Checks.matrix("logits", logits, -1);
+        // BEGIN SOLUTION Task 6.4: return the mean cross-entropy of the batch, stable for any finite logits, and keep
+        //     what the backward pass needs (README.md, "Task 6.4"); reject bad input as the Javadoc's @throws says
+        int k = Checks.requireMatrix(logits, "logits", -1);
         checkLabels(labels, logits.length, k);
         double[][] p = new double[logits.length][];
         double total = 0.0;
@@ -72,7 +72,8 @@ public final class SoftmaxCrossEntropy {
      * @throws IllegalStateException if {@link #forward} has not been called
      */
     public double[][] backward() {
-        // BEGIN SOLUTION Task 6.4: check the state, then (p - one-hot(label)) / B row by row
+        // BEGIN SOLUTION Task 6.4: return the gradient of the last loss with respect to its logits
+        //     (README.md, "Task 6.4"); refuse a backward pass before any forward one
         if (probabilities == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
@@ -98,8 +99,9 @@ public final class SoftmaxCrossEntropy {
      * @throws IllegalArgumentException if {@code logits} is null, empty, ragged or not finite
      */
     public static double[][] softmax(double[][] logits) {
-        // BEGIN SOLUTION Task 6.4: check, then e^(z_j - M) / sum_i e^(z_i - M) row by row, with M the row maximum
-        int k = Checks.matrix("logits", logits, -1);
+        // BEGIN SOLUTION Task 6.4: return the softmax of each row, stable for any finite logits
+        //     (README.md, "Task 6.4"); reject bad input as the Javadoc's @throws says
+        int k = Checks.requireMatrix(logits, "logits", -1);
         double[][] p = new double[logits.length][k];
         for (int r = 0; r < logits.length; r++) {
             double max = max(logits[r]);
@@ -129,7 +131,7 @@ public final class SoftmaxCrossEntropy {
 
     // BEGIN SOLUTION ONLY
     private static void checkLabels(int[] labels, int batch, int classes) {
-        Checks.nonNull("labels", labels);
+        Checks.requireNonNull(labels, "labels");
         if (labels.length != batch) {
             throw new IllegalArgumentException("labels has " + labels.length + " entries, expected one per row of "
                 + "logits: " + batch);

@@ -34,9 +34,10 @@ public final class Trainer {
      * @throws IllegalArgumentException if {@code network} is null or a rate is out of range
      */
     public Trainer(Sequential network, double learningRate, double momentum) {
-        // BEGIN SOLUTION Task 6.5 [Trainer constructor]: check the arguments and keep them
-        Checks.nonNull("network", network);
-        Checks.positiveFinite("learningRate", learningRate);
+        // BEGIN SOLUTION Task 6.5 [Trainer constructor]: keep the network and the settings (README.md, "Task 6.5");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(network, "network");
+        Checks.requirePositive(learningRate, "learningRate");
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got momentum = " + momentum);
         }
@@ -55,8 +56,8 @@ public final class Trainer {
      * @throws IllegalArgumentException if the data do not fit the network
      */
     public double step(double[][] x, int[] labels) {
-        // BEGIN SOLUTION Task 6.5: forward, loss, backward, then v = momentum v - rate g and p += v for every parameter entry;
-        //     return the loss
+        // BEGIN SOLUTION Task 6.5: return the loss before one full-batch step of gradient descent with momentum
+        //     (README.md, "Task 6.5"); reject bad input as the Javadoc's @throws says
         double value = loss.forward(network.forward(x), labels);
         double[][] logitGradient = loss.backward();
         network.backward(logitGradient);
@@ -96,8 +97,9 @@ public final class Trainer {
      * @return the loss before each step
      */
     public double[] fit(double[][] x, int[] labels, int steps) {
-        // BEGIN SOLUTION Task 6.5: check steps, then call step that many times, recording each loss
-        Checks.positive("steps", steps);
+        // BEGIN SOLUTION Task 6.5: return the loss before each of that many steps (README.md, "Task 6.5"); reject bad
+        //     input as the Javadoc's @throws says
+        Checks.requirePositive(steps, "steps");
         double[] losses = new double[steps];
         for (int t = 0; t < steps; t++) {
             losses[t] = step(x, labels);
@@ -114,8 +116,9 @@ public final class Trainer {
      * @return one class per row of {@code x}
      */
     public static int[] predict(Sequential network, double[][] x) {
-        // BEGIN SOLUTION Task 6.5: the index of the largest logit of each row of network.forward(x)
-        Checks.nonNull("network", network);
+        // BEGIN SOLUTION Task 6.5: return the predicted class of each example, the index of its largest logit
+        //     (README.md, "Task 6.5")
+        Checks.requireNonNull(network, "network");
         double[][] logits = network.forward(x);
         int[] classes = new int[logits.length];
         for (int r = 0; r < logits.length; r++) {
@@ -140,9 +143,10 @@ public final class Trainer {
      * @return the accuracy in [0, 1]
      */
     public static double accuracy(Sequential network, double[][] x, int[] labels) {
-        // BEGIN SOLUTION Task 6.5: check the labels, then the fraction of predictions equal to the labels
+        // BEGIN SOLUTION Task 6.5: return the fraction of examples classified correctly (README.md, "Task 6.5"); reject
+        //     bad input as the Javadoc's @throws says
         int[] predicted = predict(network, x);
-        Checks.nonNull("labels", labels);
+        Checks.requireNonNull(labels, "labels");
         if (labels.length != predicted.length) {
             throw new IllegalArgumentException("labels has " + labels.length + " entries, expected one per row of "
                 + "x: " + predicted.length);

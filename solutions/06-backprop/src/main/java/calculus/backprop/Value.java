@@ -65,7 +65,7 @@ public final class Value {
      * @throws IllegalArgumentException if {@code data} is NaN or infinite
      */
     public Value(double data) {
-        this(requireFinite("data", data), "", NO_PARENTS, NO_DERIVATIVES);
+        this(Checks.requireFinite(data, "data"), "", NO_PARENTS, NO_DERIVATIVES);
     }
 
     /** A node made by a one-argument operation: its value, and &part;value/&part;input. */
@@ -95,9 +95,9 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value add(Value other) {
-        // BEGIN SOLUTION Task 6.1: check other, then return a node with value a + b and local derivatives 1 (for a) and 1 (for
-        //     b)
-        requireNonNull("other", other);
+        // BEGIN SOLUTION Task 6.1: return the node of the sum, with its local derivatives (README.md, "Task 6.1");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(other, "other");
         // sum rule: a sum passes its gradient unchanged to both summands
         return new Value(data + other.data, "+", this, 1.0, other, 1.0);
         // END SOLUTION
@@ -111,8 +111,9 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value add(double c) {
-        // BEGIN SOLUTION Task 6.1: check c, then return a node with value a + c and local derivative 1
-        requireFinite("c", c);
+        // BEGIN SOLUTION Task 6.1: return the node of this plus the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(c, "c");
         return new Value(data + c, "+c", this, 1.0);
         // END SOLUTION
     }
@@ -125,8 +126,9 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value sub(Value other) {
-        // BEGIN SOLUTION Task 6.1: check other, then a node with value a - b and local derivatives 1 and -1
-        requireNonNull("other", other);
+        // BEGIN SOLUTION Task 6.1: return the node of the difference, with its local derivatives
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(other, "other");
         return new Value(data - other.data, "-", this, 1.0, other, -1.0);
         // END SOLUTION
     }
@@ -139,8 +141,9 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value sub(double c) {
-        // BEGIN SOLUTION Task 6.1: check c, then a node with value a - c and local derivative 1
-        requireFinite("c", c);
+        // BEGIN SOLUTION Task 6.1: return the node of this minus the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(c, "c");
         return new Value(data - c, "-c", this, 1.0);
         // END SOLUTION
     }
@@ -151,7 +154,7 @@ public final class Value {
      * @return −<em>a</em>, with &part;/&part;<em>a</em> = −1
      */
     public Value neg() {
-        // BEGIN SOLUTION Task 6.1: a node with value -a and local derivative -1
+        // BEGIN SOLUTION Task 6.1: return the node of the negation, with its local derivative (README.md, "Task 6.1")
         return new Value(-data, "neg", this, -1.0);
         // END SOLUTION
     }
@@ -164,8 +167,9 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value mul(Value other) {
-        // BEGIN SOLUTION Task 6.1: check other, then a node with value a b and local derivatives b (for a) and a (for b)
-        requireNonNull("other", other);
+        // BEGIN SOLUTION Task 6.1: return the node of the product, with its local derivatives (README.md, "Task 6.1");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(other, "other");
         // product rule: each factor's derivative is the other factor
         return new Value(data * other.data, "*", this, other.data, other, data);
         // END SOLUTION
@@ -179,8 +183,9 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value mul(double c) {
-        // BEGIN SOLUTION Task 6.1: check c, then a node with value c a and local derivative c
-        requireFinite("c", c);
+        // BEGIN SOLUTION Task 6.1: return the node of this times the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(c, "c");
         return new Value(data * c, "*c", this, c);
         // END SOLUTION
     }
@@ -195,8 +200,9 @@ public final class Value {
      *     value)
      */
     public Value div(Value other) {
-        // BEGIN SOLUTION Task 6.1: check other (null? zero?), then a node with value a / b and local derivatives 1/b and -a/b^2
-        requireNonNull("other", other);
+        // BEGIN SOLUTION Task 6.1: return the node of the quotient, with its local derivatives (README.md, "Task 6.1");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(other, "other");
         if (other.data == 0.0) {
             throw new IllegalArgumentException("division by zero: other = " + other.data + " (dividing a = " + data
                 + ")");
@@ -216,8 +222,9 @@ public final class Value {
      *     value)
      */
     public Value div(double c) {
-        // BEGIN SOLUTION Task 6.1: check c (zero? NaN?), then a node with value a / c and local derivative 1/c
-        requireFinite("c", c);
+        // BEGIN SOLUTION Task 6.1: return the node of this divided by the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(c, "c");
         if (c == 0.0) {
             throw new IllegalArgumentException("division by zero: c = " + c + " (dividing a = " + data + ")");
         }
@@ -236,8 +243,9 @@ public final class Value {
      *     derivative). The message names the exponent and its value
      */
     public Value pow(double exponent) {
-        // BEGIN SOLUTION Task 6.1: check the exponent and the domain, then a node with value a^c and local derivative c a^(c-1)
-        requireFinite("exponent", exponent);
+        // BEGIN SOLUTION Task 6.1: return the node of this to the constant power, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(exponent, "exponent");
         if (data < 0 && exponent != Math.rint(exponent)) {
             throw new IllegalArgumentException("pow of a negative number needs an integer exponent, got a = " + data
                 + ", exponent = " + exponent);
@@ -259,7 +267,8 @@ public final class Value {
      *     <em>a</em> = 709.78, where the double overflows)
      */
     public Value exp() {
-        // BEGIN SOLUTION Task 6.1: a node with value e^a and local derivative e^a
+        // BEGIN SOLUTION Task 6.1: return the node of the exponential, with its local derivative
+        //     (README.md, "Task 6.1")
         double e = Math.exp(data);
         // the exponential is its own derivative: reuse the value
         return new Value(e, "exp", this, e);
@@ -273,7 +282,8 @@ public final class Value {
      * @throws IllegalArgumentException if this is not positive (the message says "log" and gives the value)
      */
     public Value log() {
-        // BEGIN SOLUTION Task 6.1: check a > 0, then a node with value ln a and local derivative 1/a
+        // BEGIN SOLUTION Task 6.1: return the node of the natural logarithm, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
         if (!(data > 0)) {
             throw new IllegalArgumentException("log needs a positive argument, got a = " + data);
         }
@@ -287,7 +297,8 @@ public final class Value {
      * @return tanh <em>a</em>, with &part;/&part;<em>a</em> = 1 − tanh<sup>2</sup> <em>a</em>
      */
     public Value tanh() {
-        // BEGIN SOLUTION Task 6.1: a node with value t = tanh a and local derivative 1 - t^2
+        // BEGIN SOLUTION Task 6.1: return the node of the hyperbolic tangent, with its local derivative
+        //     (README.md, "Task 6.1")
         double t = Math.tanh(data);
         // written with the output: backward needs nothing but the value already computed
         return new Value(t, "tanh", this, 1 - t * t);
@@ -301,7 +312,8 @@ public final class Value {
      *     kink <em>a</em> = 0 the derivative is taken to be 0, as most libraries do)
      */
     public Value relu() {
-        // BEGIN SOLUTION Task 6.1: a node with value max(0, a) and local derivative 1 where a > 0, else 0
+        // BEGIN SOLUTION Task 6.1: return the node of the rectified linear unit, with its local derivative as the
+        //     Javadoc fixes it (README.md, "Task 6.1")
         boolean active = data > 0;
         return new Value(active ? data : 0.0, "relu", this, active ? 1.0 : 0.0);
         // END SOLUTION
@@ -314,7 +326,8 @@ public final class Value {
      * @return σ(<em>a</em>), with &part;/&part;<em>a</em> = σ(<em>a</em>)(1 − σ(<em>a</em>))
      */
     public Value sigmoid() {
-        // BEGIN SOLUTION Task 6.1: a node with value s = sigma(a), computed without overflow, and local derivative s (1 - s)
+        // BEGIN SOLUTION Task 6.1: return the node of the sigmoid, computed without overflow, with its local derivative
+        //     (README.md, "Task 6.1")
         // e^-a overflows for a < -709; for negative a the equal form e^a / (1 + e^a) only ever exponentiates a
         // negative number
         double s;
@@ -338,8 +351,8 @@ public final class Value {
      * @return the nodes in topological order, this node last
      */
     public List<Value> topologicalOrder() {
-        // BEGIN SOLUTION Task 6.2: a depth-first search with a stack of your own (no recursion) and a visited set by identity; a
-        //     node joins the list once all its parents have
+        // BEGIN SOLUTION Task 6.2: return every node of the graph once, each after its parents, without recursion
+        //     (README.md, "Task 6.2")
         List<Value> order = new ArrayList<>();
         Deque<Value> stack = new ArrayDeque<>();
         stack.push(this);
@@ -381,8 +394,8 @@ public final class Value {
      * {@link #zeroGrad()} on its parameters first (as {@code optimizer.zero_grad()} in PyTorch).
      */
     public void backward() {
-        // BEGIN SOLUTION Task 6.2: zero the interior nodes' grad, add 1 to this node's, then go through topologicalOrder() from
-        //     the end, adding local derivative times grad to each parent
+        // BEGIN SOLUTION Task 6.2: fill in the gradient of this node with respect to every node of its graph, in one
+        //     backward sweep, as the Javadoc says (README.md, "Task 6.2")
         List<Value> order = topologicalOrder();
         for (Value node : order) {
             if (node.parents.length > 0) {
@@ -427,7 +440,7 @@ public final class Value {
      * @throws IllegalStateException    if this node is not a leaf (its value is fixed by its parents)
      */
     public void setData(double data) {
-        requireFinite("data", data);
+        Checks.requireFinite(data, "data");
         if (parents.length > 0) {
             throw new IllegalStateException("only a leaf can be moved: this node is computed by '" + op + "'");
         }
@@ -455,18 +468,5 @@ public final class Value {
     @Override
     public String toString() {
         return "Value(data=" + data + ", grad=" + grad + (op.isEmpty() ? "" : ", op=" + op) + ")";
-    }
-
-    private static double requireFinite(String name, double x) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + name + " = " + x);
-        }
-        return x;
-    }
-
-    private static void requireNonNull(String name, Value v) {
-        if (v == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
     }
 }
