@@ -2,6 +2,7 @@ package calculus.instructor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What the instructor tools need to know about Java source text, without parsing it: where comments and string
@@ -11,6 +12,8 @@ final class JavaText {
 
     /** Shorter statements ({@code return a + b;}) are too common to prove anything. */
     static final int TELLING = 30;
+
+    private static final Pattern COMMENT_LINE_START = Pattern.compile("(?m)^[ \\t]*(?:\\*(?!/)|//)");
 
     private JavaText() {
     }
@@ -33,6 +36,14 @@ final class JavaText {
     /** The text without any white space: how statements and the files searched for them are compared. */
     static String squeeze(String text) {
         return text.replaceAll("\\s+", "");
+    }
+
+    /**
+     * A text as it is searched for statements: squeezed, and each line's leading {@code *} of a Javadoc or
+     * {@code //} of a line comment left out, so that a statement quoted over two comment lines is found too.
+     */
+    static String searchable(String text) {
+        return squeeze(COMMENT_LINE_START.matcher(text).replaceAll(""));
     }
 
     /** Replaces comments by spaces, keeping every line break (and so every offset and line number). */

@@ -278,7 +278,7 @@ public final class Skeletons {
                 continue;
             }
             String type = p.substring(0, p.lastIndexOf(' ')).strip();
-            type = type.replaceAll("<.*>", "").replaceAll("[\\w$]+\\.", "").replace(" ", "");
+            type = type.replaceAll("<.*>", "").replaceAll("[\\w$]+\\.(?=[A-Za-z_$])", "").replace(" ", "");
             types.add(type);
         }
         return className + "." + method + "(" + String.join(", ", types) + ")";
@@ -460,7 +460,7 @@ public final class Skeletons {
             }
             for (Map.Entry<String, String> secret : secrets(course, module).entrySet()) {
                 for (String file : present) {
-                    String text = JavaText.squeeze(Files.readString(root.resolve(file), StandardCharsets.UTF_8));
+                    String text = JavaText.searchable(Files.readString(root.resolve(file), StandardCharsets.UTF_8));
                     if (text.contains(secret.getKey())) {
                         problems.add(module + "/src/main/java/" + file + " holds a statement of " + secret.getValue()
                             + ": " + secret.getKey());
@@ -496,20 +496,20 @@ public final class Skeletons {
 
     /**
      * The statements a module's skeletons must not hold, each with where it comes from: every statement of the
-     * references' marked regions (and of whole files only the reference has), less those the skeletons hand out in
-     * their own code, and less single calls of a method the skeletons give (an input check such as
+     * references' marked regions (and of whole files only the reference has), less those the skeletons' own code
+     * holds (given code is given), and less single calls of a method the skeletons give (an input check such as
      * {@code Checks.requirePositive(h, "h")}: knowing to call it gives nothing away).
      */
     static Map<String, String> secrets(Path course, String module) throws IOException {
         Map<String, Reference> references = references(course, module);
-        Set<String> handedOut = new LinkedHashSet<>();
+        StringBuilder handedOut = new StringBuilder();
         Map<String, Set<String>> givenMethods = new LinkedHashMap<>();
         for (Reference r : references.values()) {
             Optional<String> skeleton = skeleton(r);
             if (skeleton.isEmpty()) {
                 continue;
             }
-            handedOut.addAll(JavaText.statements(skeleton.get()));
+            handedOut.append(JavaText.squeeze(JavaText.blankComments(skeleton.get()))).append('\n');
             Set<String> declared = new LinkedHashSet<>();
             Matcher m = DECLARATION.matcher(JavaText.blankCommentsAndStrings(skeleton.get()));
             while (m.find()) {
@@ -539,8 +539,8 @@ public final class Skeletons {
                 }
             }
         }
-        secrets.keySet().removeAll(handedOut);
-        secrets.keySet().removeIf(s -> isGivenCall(s, givenMethods));
+        String given = handedOut.toString();
+        secrets.keySet().removeIf(s -> given.contains(s) || isGivenCall(s, givenMethods));
         return secrets;
     }
 
