@@ -57,9 +57,8 @@ public final class Skeletons {
         "// BEGIN SOLUTION Task (\\d+\\.\\d+)(?: \\[([^\\]]+)])?: (\\S.*)");
     private static final Pattern CONTINUATION = Pattern.compile("//  +\\S.*");
     /** An instance field of a top-level class declared final: {@code private final double[] c;}. */
-    private static final Pattern FINAL_FIELD = Pattern.compile(
-        "( {4})((?:private |protected |public )?)final ((?!class |record |enum |interface )[\\w<>\\[\\],.? ]+ \\w+ ?[=;].*)",
-        Pattern.DOTALL);
+    private static final Pattern FINAL_FIELD = Pattern.compile("( {4})((?:private |protected |public )?)final "
+        + "((?!class |record |enum |interface )[\\w<>\\[\\],.? ]+ \\w+ ?[=;].*)", Pattern.DOTALL);
     private static final Pattern IMPORT = Pattern.compile("import (?:static )?([\\w.]+)\\.(\\w+|\\*);\\s*");
     /** A method declared at the top level of a class: four spaces in, types and modifiers, its name, a parenthesis. */
     private static final Pattern DECLARATION = Pattern.compile("^ {4}(?:[\\w<>\\[\\],.?]+\\s+)+(\\w+)\\s*\\(",
@@ -74,7 +73,7 @@ public final class Skeletons {
         List<String> modules = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--course" -> course = Path.of(args[++i]);
+                case "--course" -> course = Path.of(args[Math.min(++i, args.length - 1)]);
                 case "--check" -> check = true;
                 default -> {
                     if (!CourseFiles.MODULES.contains(args[i])) {
@@ -110,10 +109,11 @@ public final class Skeletons {
         }
     }
 
-    /** The problems, one paragraph each, and how to fix the ones the generator fixes. */
+    /** The problems, one paragraph each, and how to fix them. */
     static String report(List<String> problems) {
         return "the skeletons are not what the references give:\n  - " + String.join("\n  - ", problems)
-            + "\nregenerate them with: " + REGENERATE;
+            + "\nregenerate them with: " + REGENERATE + " (a TODO text or a quoted statement is fixed in the "
+            + "reference first)";
     }
 
     // ---- one reference file
@@ -136,16 +136,26 @@ public final class Skeletons {
             return file.endsWith(".java") ? file.substring(0, file.length() - ".java".length()) : file;
         }
 
-        /** The code the student writes or never sees: the lines inside the regions, markers and TODO text left out. */
+        /** The code of a region: its lines inside the markers, the TODO text left out. */
+        String code(Region region) {
+            StringBuilder out = new StringBuilder();
+            int from = region.first() + 1 + (region.isTask() ? region.todo().size() - 1 : 0);
+            for (int i = from; i < region.last(); i++) {
+                out.append(lines.get(i));
+            }
+            return out.toString();
+        }
+
+        /** The code the student writes or never sees: every region's, or the whole file that only the reference has. */
         String markedCode() {
+            if (solutionOnly) {
+                return String.join("", lines);
+            }
             StringBuilder out = new StringBuilder();
             for (Region r : regions) {
-                int from = r.first() + 1 + (r.isTask() ? r.todo().size() - 1 : 0);
-                for (int i = from; i < r.last(); i++) {
-                    out.append(lines.get(i));
-                }
+                out.append(code(r));
             }
-            return solutionOnly ? String.join("", lines) : out.toString();
+            return out.toString();
         }
     }
 
@@ -480,7 +490,8 @@ public final class Skeletons {
             String x = i < e.size() ? e.get(i) : null;
             String y = i < a.size() ? a.get(i) : null;
             if (x == null || !x.equals(y)) {
-                return "first at line " + (i + 1) + ":\n      generator: " + shown(x) + "\n      committed: " + shown(y);
+                return "first at line " + (i + 1) + ":\n      generator: " + shown(x)
+                    + "\n      committed: " + shown(y);
             }
         }
         return "in no line (the texts are equal)";
@@ -529,7 +540,7 @@ public final class Skeletons {
                 for (Region region : r.regions()) {
                     String where = r.path() + (region.isTask() ? ", Task " + region.task() + " (" + region.label()
                         + ")" : ", lines " + (region.first() + 1) + "-" + (region.last() + 1) + " (solution only)");
-                    for (String s : JavaText.statements(regionCode(r, region))) {
+                    for (String s : JavaText.statements(r.code(region))) {
                         secrets.putIfAbsent(s, where);
                     }
                 }
@@ -542,15 +553,6 @@ public final class Skeletons {
         String given = handedOut.toString();
         secrets.keySet().removeIf(s -> given.contains(s) || isGivenCall(s, givenMethods));
         return secrets;
-    }
-
-    private static String regionCode(Reference r, Region region) {
-        StringBuilder out = new StringBuilder();
-        int from = region.first() + 1 + (region.isTask() ? region.todo().size() - 1 : 0);
-        for (int i = from; i < region.last(); i++) {
-            out.append(r.lines().get(i));
-        }
-        return out.toString();
     }
 
     private static boolean isGivenCall(String statement, Map<String, Set<String>> givenMethods) {

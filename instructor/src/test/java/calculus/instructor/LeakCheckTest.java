@@ -236,8 +236,9 @@ class LeakCheckTest {
             + "shares with the visible tests")
         void hiddenTestCopied() throws IOException {
             String copy = MODULE + "/src/test/java/calculus/demo/SecantHiddenTest.java";
-            Files.copy(course.resolve("solutions/" + MODULE + "/src/hidden-test/java/calculus/demo/SecantHiddenTest.java"),
-                release.resolve(copy));
+            Path hidden = course.resolve("solutions/" + MODULE + "/src/hidden-test/java/calculus/demo/"
+                + "SecantHiddenTest.java");
+            Files.copy(hidden, release.resolve(copy));
 
             assertThat(LeakCheck.leaks(course, release)).containsExactly(copy + " holds a statement of the hidden test "
                 + "solutions/" + MODULE + "/src/hidden-test/java/calculus/demo/SecantHiddenTest.java: "
@@ -274,7 +275,8 @@ class LeakCheckTest {
     class ThisCourse {
 
         private static final Path COURSE = Path.of("..").toAbsolutePath().normalize();
-        private static final String CENTRAL = "01-derivatives/src/main/java/calculus/derivatives/CentralDifference.java";
+        private static final String CENTRAL =
+            "01-derivatives/src/main/java/calculus/derivatives/CentralDifference.java";
 
         @TempDir
         Path release;

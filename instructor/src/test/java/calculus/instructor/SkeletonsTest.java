@@ -116,7 +116,7 @@ class SkeletonsTest {
                     }
 
                     Dual exp() {
-                        // BEGIN SOLUTION Task 3.3 [Dual.exp, the exponential]: return e to the power (README.md, "Task 3.3")
+                        // BEGIN SOLUTION Task 3.3 [Dual.exp, the exponential]: return e to it (README.md, "Task 3.3")
                         return this;
                         // END SOLUTION
                     }
@@ -128,7 +128,7 @@ class SkeletonsTest {
                 .contains("throw new UnsupportedOperationException(\"Task 3.3: Dual.pow(int)\");")
                 .contains("throw new UnsupportedOperationException(\"Task 3.3: Dual.pow(List, double...)\");")
                 .contains("throw new UnsupportedOperationException(\"Task 3.3: Dual.exp, the exponential\");")
-                .contains("// TODO(Task 3.3): return e to the power (README.md, \"Task 3.3\")");
+                .contains("// TODO(Task 3.3): return e to it (README.md, \"Task 3.3\")");
         }
 
         @Test
@@ -417,7 +417,7 @@ class SkeletonsTest {
             assertThat(problems).containsExactly(MODULE + "/src/main/java/" + FILE + " differs from what the "
                 + "generator writes from solutions/" + MODULE + "/src/main/java/" + FILE + ", first at line 3:\n"
                 + "      generator: /** The secant slope. */\n      committed: /** The slope. */");
-            assertThat(Skeletons.report(problems)).endsWith("regenerate them with: tools/skeletons");
+            assertThat(Skeletons.report(problems)).contains("\nregenerate them with: tools/skeletons");
         }
 
         @Test
@@ -449,8 +449,9 @@ class SkeletonsTest {
         void markedStatementInSkeleton() throws IOException {
             layOut();
             // the reference's own Javadoc quotes the solution: the generator copies it into the skeleton
-            Trees.write(course, "solutions/" + MODULE + "/src/main/java/" + FILE, REFERENCE.replace(
-                "/** The secant slope. */", "/** The secant slope: {@code double riseOverRun = (b * b\n * - a * a) / (b - a);} */"));
+            String quoting = REFERENCE.replace("/** The secant slope. */",
+                "/** The secant slope: {@code double riseOverRun = (b * b\n * - a * a) / (b - a);} */");
+            Trees.write(course, "solutions/" + MODULE + "/src/main/java/" + FILE, quoting);
             Skeletons.write(course, List.of(MODULE));
 
             assertThat(Skeletons.check(course, List.of(MODULE))).containsExactly(MODULE + "/src/main/java/" + FILE

@@ -113,7 +113,8 @@ class TodoLintTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-        return the central-difference estimate of f′(x) with step h (README.md, "Task 1.3"); reject bad input as the Javadoc's @throws says
+        return the central-difference estimate of f′(x) with step h (README.md, "Task 1.3"); reject bad input
+        return the estimate, as the Javadoc's @throws says (README.md, "Task 1.3")
         return the estimate of f'(x), non-negative; a one-hot label is no formula (README.md, "Task 6.4")
         return the k-th coefficient, 0 beyond the degree, e.g. for a constant (README.md, "Task 1.7")
         return the Euclidean norm of v, without overflow for huge entries (README.md, "Task 4.1")
