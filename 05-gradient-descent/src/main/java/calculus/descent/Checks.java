@@ -61,22 +61,6 @@ final class Checks {
     }
 
     /**
-     * Checks that a number (a regularisation strength, a tolerance) is zero or positive, and finite.
-     *
-     * @param value the number
-     * @param name  its parameter name, for the message
-     * @return {@code value}
-     * @throws IllegalArgumentException if {@code value} is negative, NaN or infinite
-     */
-    static double requireNonNegative(double value, String name) {
-        if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException(name + " must be zero or positive and finite, got " + name + " = "
-                + value);
-        }
-        return value;
-    }
-
-    /**
      * Checks that a number lies in the open interval (<em>lo</em>, <em>hi</em>).
      *
      * @param value the number
@@ -138,14 +122,16 @@ final class Checks {
      * @param nameA its parameter name
      * @param b     the second array
      * @param nameB its parameter name
+     * @return {@code b}
      * @throws IllegalArgumentException if either is null, or if their lengths differ
      */
-    static void requireSameLength(double[] a, String nameA, double[] b, String nameB) {
+    static double[] requireSameLength(double[] a, String nameA, double[] b, String nameB) {
         requireNonNull(a, nameA);
         requireNonNull(b, nameB);
         if (a.length != b.length) {
             throw new IllegalArgumentException(nameB + " must have as many coordinates as " + nameA + ", got "
                 + nameA + ".length = " + a.length + " and " + nameB + ".length = " + b.length);
         }
+        return b;
     }
 }

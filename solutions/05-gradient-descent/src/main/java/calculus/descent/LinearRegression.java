@@ -49,8 +49,7 @@ public final class LinearRegression implements FiniteSum {
         }
         this.x = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
-            Checks.requireSameLength(x[0], "x[0]", x[i], "x[" + i + "]");
-            this.x[i] = x[i].clone();
+            this.x[i] = Checks.requireSameLength(x[0], "x[0]", x[i], "x[" + i + "]").clone();
         }
         this.y = y.clone();
         // END SOLUTION

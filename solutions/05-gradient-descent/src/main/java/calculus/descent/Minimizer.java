@@ -55,7 +55,10 @@ public final class Minimizer {
         Checks.requireNonNull(f, "f");
         Checks.requireLength(start, "start", f.dimension());
         Checks.requireNonNull(optimizer, "optimizer");
-        Checks.requireNonNegative(tolerance, "tolerance");
+        if (!(tolerance >= 0 && tolerance < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("tolerance must be non-negative and finite, got tolerance = "
+                + tolerance);
+        }
         Checks.requirePositive(maxIterations, "maxIterations");
 
         List<double[]> trajectory = new ArrayList<>();
