@@ -45,7 +45,8 @@ public final class CentralDifference {
      *                                  and finite
      */
     public static double derivative(DoubleUnaryOperator f, double x, double h) {
-        // TODO(Task 1.3): check f, x and h, then return (f(x + h) - f(x - h)) / (2h)
+        // TODO(Task 1.3): return the central-difference estimate of f′(x) with step h (README.md, "Task 1.3");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.3: CentralDifference.derivative");
     }
 }

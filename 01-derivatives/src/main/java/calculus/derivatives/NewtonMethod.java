@@ -45,7 +45,8 @@ public final class NewtonMethod {
      */
     public static NewtonResult solve(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0, double tolerance,
                                      int maxIterations) {
-        // TODO(Task 1.8): check the arguments; from x0, step x -> x - f(x) / f'(x) as listed above
+        // TODO(Task 1.8): return the result of Newton's method from x0, stopping as the class Javadoc lists
+        //     (README.md, "Task 1.8"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.8: NewtonMethod.solve");
     }
 }

@@ -43,7 +43,8 @@ public final class NumericalDerivative {
      * @throws IllegalArgumentException if {@code x} is not finite
      */
     public static double step(double x) {
-        // TODO(Task 1.4): check x; h = RELATIVE_STEP * max(1, |x|); return (x + h) - x, the step actually taken
+        // TODO(Task 1.4): return the step this class takes at x, scaled to x and exactly representable, as the
+        //     Javadoc asks (README.md, "Task 1.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.4: NumericalDerivative.step");
     }
 
@@ -57,7 +58,8 @@ public final class NumericalDerivative {
      * @throws IllegalArgumentException if {@code f} is null or {@code x} is not finite
      */
     public static double derivative(DoubleUnaryOperator f, double x) {
-        // TODO(Task 1.4): check f, then return the central difference at x with the step step(x)
+        // TODO(Task 1.4): return the central-difference estimate of f′(x) with the step this class chooses for
+        //     x (README.md, "Task 1.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.4: NumericalDerivative.derivative");
     }
 }

@@ -37,7 +37,8 @@ public final class OneSidedDifference {
      *                                  and finite
      */
     public static double forward(DoubleUnaryOperator f, double x, double h) {
-        // TODO(Task 1.2): check f, x and h, then return (f(x + h) - f(x)) / h
+        // TODO(Task 1.2): return the forward-difference estimate of f′(x) with step h (README.md, "Task 1.2");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.2: OneSidedDifference.forward");
     }
 
@@ -52,7 +53,8 @@ public final class OneSidedDifference {
      *                                  and finite
      */
     public static double backward(DoubleUnaryOperator f, double x, double h) {
-        // TODO(Task 1.2): check f, x and h, then return (f(x) - f(x - h)) / h
+        // TODO(Task 1.2): return the backward-difference estimate of f′(x) with step h
+        //     (README.md, "Task 1.2"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.2: OneSidedDifference.backward");
     }
 }

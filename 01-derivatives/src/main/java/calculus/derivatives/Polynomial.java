@@ -1,7 +1,5 @@
 package calculus.derivatives;
 
-import java.util.Arrays;
-
 /**
  * A polynomial <em>p</em>(<em>x</em>) = <em>c</em><sub>0</sub> + <em>c</em><sub>1</sub><em>x</em> +
  * <em>c</em><sub>2</sub><em>x</em><sup>2</sup> + ... + <em>c</em><sub><em>n</em></sub><em>x</em><sup><em>n</em></sup>
@@ -32,7 +30,8 @@ public final class Polynomial {
      * @throws IllegalArgumentException if {@code coefficients} is null or empty, or a coefficient is not finite
      */
     public Polynomial(double... coefficients) {
-        // TODO(Task 1.7): check the coefficients, drop trailing zeros (keep at least one), store a copy
+        // TODO(Task 1.7): make the polynomial with these coefficients, stored as the field's comment says
+        //     (README.md, "Task 1.7"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.7: new Polynomial");
     }
 
@@ -42,7 +41,7 @@ public final class Polynomial {
      * @return the degree, at least 0
      */
     public int degree() {
-        // TODO(Task 1.7): the highest power with a non-zero coefficient (0 for a constant)
+        // TODO(Task 1.7): return the degree of the polynomial, 0 for a constant (README.md, "Task 1.7")
         throw new UnsupportedOperationException("Task 1.7: Polynomial.degree");
     }
 
@@ -54,7 +53,8 @@ public final class Polynomial {
      * @throws IllegalArgumentException if {@code k} is negative
      */
     public double coefficient(int k) {
-        // TODO(Task 1.7): check k; c_k, or 0 beyond the degree
+        // TODO(Task 1.7): return the coefficient of the k-th power, 0 beyond the degree
+        //     (README.md, "Task 1.7"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.7: Polynomial.coefficient");
     }
 
@@ -65,7 +65,7 @@ public final class Polynomial {
      * @return <em>c</em><sub>0</sub>, ..., <em>c</em><sub><em>n</em></sub> with <em>n</em> the degree
      */
     public double[] coefficients() {
-        // TODO(Task 1.7): a copy of the coefficients, lowest power first
+        // TODO(Task 1.7): return a copy of the coefficients, lowest power first (README.md, "Task 1.7")
         throw new UnsupportedOperationException("Task 1.7: Polynomial.coefficients");
     }
 
@@ -77,7 +77,7 @@ public final class Polynomial {
      * @return <em>p</em>(<em>x</em>)
      */
     public double evaluate(double x) {
-        // TODO(Task 1.7): Horner's rule: start from the top coefficient, then multiply by x and add the next one down
+        // TODO(Task 1.7): return the value of the polynomial at x, by Horner's rule (README.md, "Task 1.7")
         throw new UnsupportedOperationException("Task 1.7: Polynomial.evaluate");
     }
 
@@ -89,7 +89,7 @@ public final class Polynomial {
      * @return <em>p</em>′, of degree one less (0 for a constant)
      */
     public Polynomial derivative() {
-        // TODO(Task 1.7): the power rule: the coefficient of x^(k-1) in p' is k * c_k
+        // TODO(Task 1.7): return the derivative, a new polynomial, by the power rule (README.md, "Task 1.7")
         throw new UnsupportedOperationException("Task 1.7: Polynomial.derivative");
     }
 
@@ -99,13 +99,14 @@ public final class Polynomial {
      */
     @Override
     public boolean equals(Object other) {
-        // TODO(Task 1.7): equal when the coefficients are equal (Arrays.equals)
+        // TODO(Task 1.7): return whether other is a polynomial with the same coefficients
+        //     (README.md, "Task 1.7")
         throw new UnsupportedOperationException("Task 1.7: Polynomial.equals");
     }
 
     @Override
     public int hashCode() {
-        // TODO(Task 1.7): consistent with equals (Arrays.hashCode)
+        // TODO(Task 1.7): return a hash code that agrees with equals (README.md, "Task 1.7")
         throw new UnsupportedOperationException("Task 1.7: Polynomial.hashCode");
     }
 
@@ -117,7 +118,8 @@ public final class Polynomial {
      */
     @Override
     public String toString() {
-        // TODO(Task 1.7): highest power first, as "3.0x^2 - 2.0x + 1.0" (see above)
+        // TODO(Task 1.7): return the polynomial written out as the Javadoc shows, highest power first
+        //     (README.md, "Task 1.7")
         throw new UnsupportedOperationException("Task 1.7: Polynomial.toString");
     }
 }

@@ -42,7 +42,8 @@ public final class RichardsonExtrapolation {
      *                                  and finite
      */
     public static double derivative(DoubleUnaryOperator f, double x, double h) {
-        // TODO(Task 1.6): check f, x and h; with D(h) the central difference, return (4 D(h/2) - D(h)) / 3
+        // TODO(Task 1.6): return the Richardson extrapolation of the central differences with step h and half
+        //     of it (README.md, "Task 1.6"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.6: RichardsonExtrapolation.derivative");
     }
 }

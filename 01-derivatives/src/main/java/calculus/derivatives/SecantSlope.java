@@ -36,7 +36,8 @@ public final class SecantSlope {
      *                                  {@code a == b} (one point has no secant)
      */
     public static double slope(DoubleUnaryOperator f, double a, double b) {
-        // TODO(Task 1.1): check f, a and b (a != b); return the rise over the run, (f(b) - f(a)) / (b - a)
+        // TODO(Task 1.1): return the slope of the secant of f between a and b (README.md, "Task 1.1"); reject
+        //     bad input as the Javadoc's @throws says, the same point twice included
         throw new UnsupportedOperationException("Task 1.1: SecantSlope.slope");
     }
 }

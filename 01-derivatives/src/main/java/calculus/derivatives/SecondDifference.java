@@ -37,7 +37,8 @@ public final class SecondDifference {
      *                                  and finite
      */
     public static double secondDerivative(DoubleUnaryOperator f, double x, double h) {
-        // TODO(Task 1.5): check f, x and h, then return (f(x + h) - 2 f(x) + f(x - h)) / h^2
+        // TODO(Task 1.5): return the second-difference estimate of f″(x) with step h (README.md, "Task 1.5");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.5: SecondDifference.secondDerivative");
     }
 }

@@ -35,7 +35,8 @@ public final class SquaredErrorLoss {
      *                                  lengths differ
      */
     public SquaredErrorLoss(double[] x, double[] y) {
-        // TODO(Task 1.9): check x and y (not null, same length, not empty, finite), then store copies
+        // TODO(Task 1.9): keep copies of the examples (README.md, "Task 1.9"); reject bad input as the
+        //     Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.9: new SquaredErrorLoss");
     }
 
@@ -48,7 +49,8 @@ public final class SquaredErrorLoss {
      * @throws IllegalArgumentException if {@code w} is not finite
      */
     public double loss(double w) {
-        // TODO(Task 1.9): check w; return the mean of (w x_i - y_i)^2
+        // TODO(Task 1.9): return the mean squared error of the model with weight w (README.md, "Task 1.9");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.9: SquaredErrorLoss.loss");
     }
 
@@ -62,7 +64,8 @@ public final class SquaredErrorLoss {
      * @throws IllegalArgumentException if {@code w} is not finite
      */
     public double derivative(double w) {
-        // TODO(Task 1.9): check w; return (2/n) * sum of (w x_i - y_i) x_i: the chain rule on each squared residual
+        // TODO(Task 1.9): return the derivative of the loss with respect to the weight, at w
+        //     (README.md, "Task 1.9"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.9: SquaredErrorLoss.derivative");
     }
 
@@ -74,7 +77,8 @@ public final class SquaredErrorLoss {
      * @throws IllegalStateException if every x[i] is 0: then the loss does not depend on <em>w</em> at all
      */
     public double bestWeight() {
-        // TODO(Task 1.9): sum of x_i y_i over sum of x_i^2; an IllegalStateException when every x_i is 0
+        // TODO(Task 1.9): return the weight that minimises the loss (README.md, "Task 1.9"); when no weight is
+        //     best, throw the IllegalStateException the Javadoc names
         throw new UnsupportedOperationException("Task 1.9: SquaredErrorLoss.bestWeight");
     }
 }

@@ -32,7 +32,8 @@ public record TangentLine(double x0, double y0, double slope) {
      * @throws IllegalArgumentException if {@code f} or {@code df} is null, or {@code x0} is not finite
      */
     public static TangentLine at(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0) {
-        // TODO(Task 1.8): check f, df and x0, then return new TangentLine(x0, f(x0), f'(x0))
+        // TODO(Task 1.8): return the tangent line of f at x0 (README.md, "Task 1.8"); reject bad input as the
+        //     Javadoc's @throws says
         throw new UnsupportedOperationException("Task 1.8: TangentLine.at");
     }
 
@@ -43,7 +44,7 @@ public record TangentLine(double x0, double y0, double slope) {
      * @return <em>t</em>(<em>x</em>)
      */
     public double valueAt(double x) {
-        // TODO(Task 1.8): y0 + slope * (x - x0)
+        // TODO(Task 1.8): return the height of the tangent line above x (README.md, "Task 1.8")
         throw new UnsupportedOperationException("Task 1.8: TangentLine.valueAt");
     }
 
@@ -54,7 +55,8 @@ public record TangentLine(double x0, double y0, double slope) {
      * @throws ArithmeticException if the slope is 0: a horizontal line never crosses zero (or lies on it)
      */
     public double root() {
-        // TODO(Task 1.8): x0 - y0 / slope; a slope of 0 has no root: throw an ArithmeticException that says so
+        // TODO(Task 1.8): return where the tangent line crosses zero (README.md, "Task 1.8"); a horizontal
+        //     line has none: throw the ArithmeticException the Javadoc names
         throw new UnsupportedOperationException("Task 1.8: TangentLine.root");
     }
 }

@@ -48,7 +48,8 @@ public final class Hessian {
      *                                  infinite coordinate, or {@code h} is not positive and finite
      */
     public static double[][] of(ToDoubleFunction<double[]> f, double[] x, double h) {
-        // TODO(Task 2.5): check f, x, h; H[i][j] = SecondPartial.of(f, x, i, j, h) for j >= i, mirrored below
+        // TODO(Task 2.5): return the matrix of the second partials of f at x, symmetric
+        //     (README.md, "Task 2.5"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 2.5: Hessian.of");
     }
 
@@ -70,7 +71,8 @@ public final class Hessian {
      *                                  square, an entry is NaN or infinite, or {@code m} is not symmetric
      */
     public static boolean isPositiveDefinite(double[][] m) {
-        // TODO(Task 2.5): check m is square, finite, symmetric; Cholesky: false at the first pivot <= 0
+        // TODO(Task 2.5): return whether the symmetric matrix m is positive definite, by the test the lesson
+        //     gives (README.md, "Task 2.5"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 2.5: Hessian.isPositiveDefinite");
     }
 }

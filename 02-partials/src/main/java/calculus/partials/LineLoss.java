@@ -42,8 +42,8 @@ public final class LineLoss {
      *                                  a value is NaN or infinite
      */
     public LineLoss(double[] x, double[] y) {
-        Arguments.requirePoint(x, "x");
-        Arguments.requirePoint(y, "y");
+        Checks.requireVector(x, "x");
+        Checks.requireVector(y, "y");
         if (x.length != y.length) {
             throw new IllegalArgumentException("x and y must have the same length, got x.length = " + x.length
                 + ", y.length = " + y.length);
@@ -88,7 +88,8 @@ public final class LineLoss {
      * @return the partial derivative of the loss with respect to <em>w</em> at (<em>w</em>, <em>b</em>)
      */
     public double partialW(double w, double b) {
-        // TODO(Task 2.3): return (2/n) times the sum over k of (w x[k] + b - y[k]) x[k]
+        // TODO(Task 2.3): return the partial derivative of the loss with respect to the slope, at the line (w,
+        //     b) (README.md, "Task 2.3")
         throw new UnsupportedOperationException("Task 2.3: LineLoss.partialW");
     }
 
@@ -102,7 +103,8 @@ public final class LineLoss {
      * @return the partial derivative of the loss with respect to <em>b</em> at (<em>w</em>, <em>b</em>)
      */
     public double partialB(double w, double b) {
-        // TODO(Task 2.3): return (2/n) times the sum over k of (w x[k] + b - y[k])
+        // TODO(Task 2.3): return the partial derivative of the loss with respect to the intercept, at the line
+        //     (w, b) (README.md, "Task 2.3")
         throw new UnsupportedOperationException("Task 2.3: LineLoss.partialB");
     }
 

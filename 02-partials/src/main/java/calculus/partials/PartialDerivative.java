@@ -46,7 +46,8 @@ public final class PartialDerivative {
      *                                  and finite
      */
     public static double partial(ToDoubleFunction<double[]> f, double[] x, int i, double h) {
-        // TODO(Task 2.2): s = Slice.along(f, x, i) checks f, x, i; check h; return (s(x[i] + h) - s(x[i] - h)) / (2h)
+        // TODO(Task 2.2): return the central-difference estimate of the partial derivative of f along
+        //     coordinate i at x (README.md, "Task 2.2"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 2.2: PartialDerivative.partial");
     }
 }

@@ -51,7 +51,8 @@ public final class SecondPartial {
      *                                  not positive and finite
      */
     public static double of(ToDoubleFunction<double[]> f, double[] x, int i, int j, double h) {
-        // TODO(Task 2.4): i == j: second difference of the slice; i != j: difference along j of partials along i
+        // TODO(Task 2.4): return the estimate of the second partial derivative of f along coordinates i and j
+        //     at x, mixed when they differ (README.md, "Task 2.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 2.4: SecondPartial.of");
     }
 }

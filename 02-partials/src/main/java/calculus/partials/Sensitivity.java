@@ -39,7 +39,8 @@ public final class Sensitivity {
      *                                  partial is NaN (the loss is not defined near {@code theta})
      */
     public static int mostSensitive(ToDoubleFunction<double[]> loss, double[] theta, double h) {
-        // TODO(Task 2.6): check the arguments; return the i with the largest |partial along i|, the first on a tie
+        // TODO(Task 2.6): return the index of the parameter the loss is most sensitive to at theta, the first
+        //     one on a tie (README.md, "Task 2.6"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 2.6: Sensitivity.mostSensitive");
     }
 
@@ -62,7 +63,8 @@ public final class Sensitivity {
      */
     public static double predictedChange(ToDoubleFunction<double[]> loss, double[] theta, int i, double delta,
                                          double h) {
-        // TODO(Task 2.6): check the arguments; return the partial along i times delta
+        // TODO(Task 2.6): return the first-order prediction of the change in the loss when parameter i moves
+        //     by delta (README.md, "Task 2.6"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 2.6: Sensitivity.predictedChange");
     }
 }

@@ -41,7 +41,8 @@ public final class Slice {
      *                                  infinite coordinate, or {@code i} is out of range
      */
     public static DoubleUnaryOperator along(ToDoubleFunction<double[]> f, double[] x, int i) {
-        // TODO(Task 2.1): check f, x, i with Arguments; copy x; return t -> f(a fresh copy of x with entry i = t)
+        // TODO(Task 2.1): return the slice of f through x along coordinate i, which later changes to x must
+        //     not move (README.md, "Task 2.1"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 2.1: Slice.along");
     }
 }

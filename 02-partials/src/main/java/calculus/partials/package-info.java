@@ -23,7 +23,7 @@
  *       matters most, and the predicted change of a nudge</td></tr>
  * </table>
  *
- * <p>Given, not tasks: {@code Arguments} (the input checks every method makes), and in {@link
+ * <p>Given, not tasks: {@code Checks} (the input checks every method makes), and in {@link
  * calculus.partials.LineLoss} the constructor and the loss itself, beside which the partials are written. The
  * lesson is {@code 02-partials/README.md}; the tests, in {@code src/test/java}, grade each task.
  */

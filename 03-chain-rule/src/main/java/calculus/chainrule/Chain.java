@@ -40,8 +40,8 @@ public final class Chain implements Differentiable {
      * @throws IllegalArgumentException if {@code functions} is null or holds a null, naming its index
      */
     public static Chain of(List<Differentiable> functions) {
-        // TODO(Task 3.2): refuse a null list and a null function (name its index), then return
-        //  new Chain(a copy of the list)
+        // TODO(Task 3.2): return the chain of these functions in order, safe from later changes to the list
+        //     (README.md, "Task 3.2"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.2: Chain.of");
     }
 
@@ -63,7 +63,8 @@ public final class Chain implements Differentiable {
      */
     @Override
     public double value(double x) {
-        // TODO(Task 3.2): apply the functions in order, in a loop (no recursion: n may be 100 000)
+        // TODO(Task 3.2): return the value of the chain at x, in a loop: a chain may be very long
+        //     (README.md, "Task 3.2")
         throw new UnsupportedOperationException("Task 3.2: Chain.value");
     }
 
@@ -76,8 +77,7 @@ public final class Chain implements Differentiable {
      */
     @Override
     public double derivative(double x) {
-        // TODO(Task 3.2): one forward pass: start from v = x and slope 1; for each function multiply the
-        //  slope by its derivative at v, then move v on to its value
+        // TODO(Task 3.2): return the derivative of the chain at x, in one forward pass (README.md, "Task 3.2")
         throw new UnsupportedOperationException("Task 3.2: Chain.derivative");
     }
 }

@@ -30,8 +30,8 @@ public final class ChainRule {
      * @throws IllegalArgumentException if {@code outer} or {@code inner} is null
      */
     public static Differentiable compose(Differentiable outer, Differentiable inner) {
-        // TODO(Task 3.1): check outer and inner, then return a Differentiable whose value(x) is outer(inner(x))
-        //  and whose derivative(x) is outer'(inner(x)) * inner'(x): the outer slope is taken at the inner value
+        // TODO(Task 3.1): return the composition of outer after inner, its derivative by the chain rule
+        //     (README.md, "Task 3.1"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.1: ChainRule.compose");
     }
 }

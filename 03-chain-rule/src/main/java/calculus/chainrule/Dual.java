@@ -107,7 +107,8 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual plus(Dual other) {
-        // TODO(Task 3.3): the sum rule, (u + v)' = u' + v'
+        // TODO(Task 3.3): return the dual number of the sum, by the sum rule (README.md, "Task 3.3"); reject
+        //     bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.3: Dual.plus");
     }
 
@@ -119,7 +120,8 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual minus(Dual other) {
-        // TODO(Task 3.3): the difference rule, (u - v)' = u' - v'
+        // TODO(Task 3.3): return the dual number of the difference, by the difference rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.3: Dual.minus");
     }
 
@@ -132,7 +134,8 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual times(Dual other) {
-        // TODO(Task 3.3): the product rule, (uv)' = u'v + uv'
+        // TODO(Task 3.3): return the dual number of the product, by the product rule (README.md, "Task 3.3");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.3: Dual.times");
     }
 
@@ -145,8 +148,8 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null or its value is 0, naming the value
      */
     public Dual dividedBy(Dual other) {
-        // TODO(Task 3.3): refuse a divisor whose value is 0 (name it); the quotient rule,
-        //  (u/v)' = (u'v - uv') / v^2
+        // TODO(Task 3.3): return the dual number of the quotient, by the quotient rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.3: Dual.dividedBy");
     }
 
@@ -161,8 +164,8 @@ public final class Dual {
      * @throws IllegalArgumentException if the value is 0 and {@code n} is negative, naming both
      */
     public Dual pow(int n) {
-        // TODO(Task 3.3): refuse 0 to a negative power (name the value and n); u^0 = 1 has slope 0;
-        //  else the power rule, (u^n)' = n u^(n-1) u'
+        // TODO(Task 3.3): return the dual number of this to the power n, by the power rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.3: Dual.pow(int)");
     }
 
@@ -178,8 +181,8 @@ public final class Dual {
      *                                  the value is not positive, naming both
      */
     public Dual pow(double p) {
-        // TODO(Task 3.3): refuse a non-finite p; a whole-number p is pow((int) p); otherwise refuse a value
-        //  <= 0 (name it and p), then (u^p)' = p u^(p-1) u'
+        // TODO(Task 3.3): return the dual number of this to the power p, by the power rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.3: Dual.pow(double)");
     }
 
@@ -189,7 +192,7 @@ public final class Dual {
      * @return e<sup><em>u</em></sup>; overflows to +∞ for values above about 709.78, as {@link Math#exp} does
      */
     public Dual exp() {
-        // TODO(Task 3.3): (e^u)' = e^u u'
+        // TODO(Task 3.3): return the dual number of the exponential of this (README.md, "Task 3.3")
         throw new UnsupportedOperationException("Task 3.3: Dual.exp");
     }
 
@@ -200,7 +203,8 @@ public final class Dual {
      * @throws IllegalArgumentException if the value is not positive, naming it
      */
     public Dual log() {
-        // TODO(Task 3.3): refuse a value <= 0 (name it); (ln u)' = u' / u
+        // TODO(Task 3.3): return the dual number of the natural logarithm of this (README.md, "Task 3.3");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.3: Dual.log");
     }
 
@@ -210,7 +214,7 @@ public final class Dual {
      * @return sin <em>u</em>
      */
     public Dual sin() {
-        // TODO(Task 3.3): (sin u)' = cos(u) u'
+        // TODO(Task 3.3): return the dual number of the sine of this (README.md, "Task 3.3")
         throw new UnsupportedOperationException("Task 3.3: Dual.sin");
     }
 
@@ -220,7 +224,7 @@ public final class Dual {
      * @return cos <em>u</em>
      */
     public Dual cos() {
-        // TODO(Task 3.3): (cos u)' = -sin(u) u'
+        // TODO(Task 3.3): return the dual number of the cosine of this (README.md, "Task 3.3")
         throw new UnsupportedOperationException("Task 3.3: Dual.cos");
     }
 
@@ -231,7 +235,8 @@ public final class Dual {
      * @return tanh <em>u</em>, in (−1, 1); saturates to ±1 without overflow
      */
     public Dual tanh() {
-        // TODO(Task 3.3): (tanh u)' = (1 - tanh^2 u) u'
+        // TODO(Task 3.3): return the dual number of the hyperbolic tangent of this, which saturates without
+        //     overflow (README.md, "Task 3.3")
         throw new UnsupportedOperationException("Task 3.3: Dual.tanh");
     }
 
@@ -246,8 +251,8 @@ public final class Dual {
      * @return σ(<em>u</em>), in [0, 1]
      */
     public Dual sigmoid() {
-        // TODO(Task 3.3): a sigmoid that never overflows (e^u / (1 + e^u) for u < 0, 1 / (1 + e^-u)
-        //  otherwise); sigma' = sigma (1 - sigma) u'
+        // TODO(Task 3.3): return the dual number of the sigmoid of this, computed so that it never overflows
+        //     (README.md, "Task 3.3")
         throw new UnsupportedOperationException("Task 3.3: Dual.sigmoid");
     }
 

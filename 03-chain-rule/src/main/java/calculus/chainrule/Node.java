@@ -185,8 +185,8 @@ public final class Node {
      *                                  {@code i} and the number of inputs
      */
     public double localDerivative(int i) {
-        // TODO(Task 3.5): refuse an i outside [0, inputs.size()), naming i; then the table above, one case
-        //  per operation, from the values of the inputs (and of this node, for the sigmoid)
+        // TODO(Task 3.5): return the derivative of this node's value with respect to its input i, as the table
+        //     above gives it (README.md, "Task 3.5"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.5: Node.localDerivative");
     }
 

@@ -36,8 +36,8 @@ public final class Paths {
      * @throws IllegalArgumentException if either node is null
      */
     public static double derivative(Node output, Node variable) {
-        // TODO(Task 3.5): check both nodes; if output is variable the answer is 1 (the empty path); else
-        //  sum, over the inputs i of output, output.localDerivative(i) * derivative(input i, variable)
+        // TODO(Task 3.5): return the derivative of output with respect to variable, summed over the paths
+        //     between them (README.md, "Task 3.5"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.5: Paths.derivative");
     }
 }

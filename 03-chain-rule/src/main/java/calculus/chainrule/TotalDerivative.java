@@ -41,8 +41,8 @@ public final class TotalDerivative {
      *                                  derivative per coordinate (naming both counts)
      */
     public static double derivative(Function<double[], double[]> gradient, List<Differentiable> path, double t) {
-        // TODO(Task 3.4): check the arguments; compute x(t) and x'(t) coordinate by coordinate; take the
-        //  gradient at x(t) (check its length); return the sum of partial_i * x_i'(t)
+        // TODO(Task 3.4): return the rate of change of f along the path at t, by the multivariable chain rule
+        //     (README.md, "Task 3.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 3.4: TotalDerivative.derivative");
     }
 }

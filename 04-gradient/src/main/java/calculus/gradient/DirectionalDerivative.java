@@ -36,7 +36,8 @@ public final class DirectionalDerivative {
      *                                  lengths differ, or if {@code direction} is the zero vector
      */
     public static double fromGradient(double[] gradient, double[] direction) {
-        // TODO(Task 4.3): return gradient . direction / |direction|, after checking both (direction not zero)
+        // TODO(Task 4.3): return the directional derivative along direction, from the gradient
+        //     (README.md, "Task 4.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.3: DirectionalDerivative.fromGradient");
     }
 
@@ -59,7 +60,8 @@ public final class DirectionalDerivative {
      *                                  is the zero vector, or if {@code h} is not positive and finite
      */
     public static double numerical(ToDoubleFunction<double[]> f, double[] x, double[] direction, double h) {
-        // TODO(Task 4.3): u = direction / |direction|; return (f(x + h u) - f(x - h u)) / 2h, after checking
+        // TODO(Task 4.3): return the central-difference estimate of the directional derivative of f at x along
+        //     direction (README.md, "Task 4.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.3: DirectionalDerivative.numerical");
     }
 
@@ -73,7 +75,8 @@ public final class DirectionalDerivative {
      *                                  zero vector (at a stationary point no direction is steepest)
      */
     public static double[] steepestAscent(double[] gradient) {
-        // TODO(Task 4.3): return gradient / |gradient|, after checking (a zero gradient has no steepest direction)
+        // TODO(Task 4.3): return the unit vector of steepest ascent for this gradient (README.md, "Task 4.3");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.3: DirectionalDerivative.steepestAscent");
     }
 
@@ -87,7 +90,8 @@ public final class DirectionalDerivative {
      *                                  zero vector (at a stationary point no direction is steepest)
      */
     public static double[] steepestDescent(double[] gradient) {
-        // TODO(Task 4.3): return -gradient / |gradient|, after checking (a zero gradient has no steepest direction)
+        // TODO(Task 4.3): return the unit vector of steepest descent for this gradient
+        //     (README.md, "Task 4.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.3: DirectionalDerivative.steepestDescent");
     }
 }

@@ -59,7 +59,8 @@ public final class GradientCheck {
      *                                  if their lengths differ
      */
     public static double relativeError(double[] a, double[] b) {
-        // TODO(Task 4.5): check a and b; return |a - b| / max(|a|, |b|), or 0 when both are zero
+        // TODO(Task 4.5): return the relative error between a and b, as the class Javadoc defines it
+        //     (README.md, "Task 4.5"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.5: GradientCheck.relativeError");
     }
 
@@ -79,7 +80,8 @@ public final class GradientCheck {
      *                                  not positive and finite, or if {@code f} is not finite near {@code x}
      */
     public static Report check(ToDoubleFunction<double[]> f, double[] analytic, double[] x, double tolerance) {
-        // TODO(Task 4.5): compare analytic with NumericalGradient.gradient(f, x, DEFAULT_STEP), report the worst i
+        // TODO(Task 4.5): return the report of comparing analytic with the numerical gradient of f at x
+        //     (README.md, "Task 4.5"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.5: GradientCheck.check");
     }
 }

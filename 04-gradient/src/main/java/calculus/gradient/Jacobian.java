@@ -51,7 +51,8 @@ public final class Jacobian {
      *                                  arrays of different lengths
      */
     public static double[][] numerical(Function<double[], double[]> f, double[] x, double h) {
-        // TODO(Task 4.6): column j = (f(x + h e_j) - f(x - h e_j)) / 2h: 2n calls of f, after checking f, x and h
+        // TODO(Task 4.6): return the central-difference estimate of the Jacobian of f at x, one column per
+        //     coordinate (README.md, "Task 4.6"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.6: Jacobian.numerical");
     }
 
@@ -68,7 +69,8 @@ public final class Jacobian {
      *                                  entry, or if {@code v} is null or has not one finite entry per row
      */
     public static double[] transposeTimes(double[][] jacobian, double[] v) {
-        // TODO(Task 4.6): check both; entry j = sum over rows i of jacobian[i][j] * v[i]
+        // TODO(Task 4.6): return the product of the transposed Jacobian with v (README.md, "Task 4.6"); reject
+        //     bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.6: Jacobian.transposeTimes");
     }
 }

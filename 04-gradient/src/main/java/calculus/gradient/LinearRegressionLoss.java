@@ -49,7 +49,8 @@ public final class LinearRegressionLoss {
      *                                  {@code theta} not one more than a row, or if {@code lambda} is negative
      */
     public static double value(double[] theta, double[][] x, double[] y, double lambda) {
-        // TODO(Task 4.4): check the inputs; (1/m) sum of (w.x_i + b - y_i)^2 + (lambda/2)|w|^2, theta = (w, b)
+        // TODO(Task 4.4): return the regularised mean squared error of the linear model theta on the data
+        //     (README.md, "Task 4.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.4: LinearRegressionLoss.value");
     }
 
@@ -66,7 +67,8 @@ public final class LinearRegressionLoss {
      * @throws IllegalArgumentException as {@link #value}
      */
     public static double[] gradient(double[] theta, double[][] x, double[] y, double lambda) {
-        // TODO(Task 4.4): check the inputs; dL/dw_j = (2/m) sum r_i x_ij + lambda w_j, dL/db = (2/m) sum r_i
+        // TODO(Task 4.4): return the gradient of that loss with respect to theta (README.md, "Task 4.4");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.4: LinearRegressionLoss.gradient");
     }
 }

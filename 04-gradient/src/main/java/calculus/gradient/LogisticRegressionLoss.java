@@ -51,7 +51,8 @@ public final class LogisticRegressionLoss {
      *                                  if {@code lambda} is negative
      */
     public static double value(double[] theta, double[][] x, int[] labels, double lambda) {
-        // TODO(Task 4.4): check; mean of -logSigmoid(z_i) (label 1) or -logSigmoid(-z_i) (label 0), + (lambda/2)|w|^2
+        // TODO(Task 4.4): return the regularised mean cross-entropy of the logistic model theta on the data,
+        //     finite at every finite logit (README.md, "Task 4.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.4: LogisticRegressionLoss.value");
     }
 
@@ -68,7 +69,8 @@ public final class LogisticRegressionLoss {
      * @throws IllegalArgumentException as {@link #value}
      */
     public static double[] gradient(double[] theta, double[][] x, int[] labels, double lambda) {
-        // TODO(Task 4.4): check the inputs; dL/dw_j = (1/m) sum (sigma(z_i) - y_i) x_ij + lambda w_j, dL/db without x
+        // TODO(Task 4.4): return the gradient of that loss with respect to theta, finite at every finite logit
+        //     (README.md, "Task 4.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.4: LogisticRegressionLoss.gradient");
     }
 }

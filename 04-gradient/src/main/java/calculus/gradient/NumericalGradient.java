@@ -55,7 +55,8 @@ public final class NumericalGradient {
      *                                  <em>x</em><sub><em>i</em></sub> ± <em>h</em> round to the same number
      */
     public static double[] gradient(ToDoubleFunction<double[]> f, double[] x, double h) {
-        // TODO(Task 4.2): for each i: (f(x + h e_i) - f(x - h e_i)) / 2h, on a copy of x, after checking f, x and h
+        // TODO(Task 4.2): return the central-difference estimate of the gradient of f at x, leaving x as it
+        //     was (README.md, "Task 4.2"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.2: NumericalGradient.gradient");
     }
 }

@@ -36,7 +36,7 @@ public final class Sigmoid {
      * @return σ(<em>z</em>) in [0, 1]; NaN for NaN
      */
     public static double sigmoid(double z) {
-        // TODO(Task 4.4): 1 / (1 + e^-z) for z >= 0, e^z / (1 + e^z) for z < 0: never exp of a positive number
+        // TODO(Task 4.4): return the sigmoid of z, computed so that it never overflows (README.md, "Task 4.4")
         throw new UnsupportedOperationException("Task 4.4: Sigmoid.sigmoid");
     }
 
@@ -48,7 +48,8 @@ public final class Sigmoid {
      * @return log σ(<em>z</em>) ≤ 0; NaN for NaN
      */
     public static double logSigmoid(double z) {
-        // TODO(Task 4.4): return -(max(-z, 0) + log1p(exp(-|z|))), exact in both tails
+        // TODO(Task 4.4): return the logarithm of the sigmoid of z, accurate in both tails
+        //     (README.md, "Task 4.4")
         throw new UnsupportedOperationException("Task 4.4: Sigmoid.logSigmoid");
     }
 }

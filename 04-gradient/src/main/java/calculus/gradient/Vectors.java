@@ -31,7 +31,8 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double dot(double[] a, double[] b) {
-        // TODO(Task 4.1): check a and b (not null, not empty, finite, same length), then sum a[i] * b[i]
+        // TODO(Task 4.1): return the dot product of a and b (README.md, "Task 4.1"); reject bad input as the
+        //     Javadoc's @throws says, with the checks of vectors you add to Checks
         throw new UnsupportedOperationException("Task 4.1: Vectors.dot");
     }
 
@@ -48,7 +49,8 @@ public final class Vectors {
      * @throws IllegalArgumentException if {@code v} is null or empty, or has a NaN or infinite entry
      */
     public static double norm(double[] v) {
-        // TODO(Task 4.1): check v, then return sqrt(v . v) without overflow: divide by the largest |v[i]| first
+        // TODO(Task 4.1): return the Euclidean norm of v, without overflow or underflow for huge or tiny
+        //     entries (README.md, "Task 4.1"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.1: Vectors.norm");
     }
 
@@ -62,7 +64,8 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double[] add(double[] a, double[] b) {
-        // TODO(Task 4.1): check a and b, then return a new array with a[i] + b[i]
+        // TODO(Task 4.1): return a new vector, the sum of a and b (README.md, "Task 4.1"); reject bad input as
+        //     the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.1: Vectors.add");
     }
 
@@ -76,7 +79,8 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double[] subtract(double[] a, double[] b) {
-        // TODO(Task 4.1): check a and b, then return a new array with a[i] - b[i]
+        // TODO(Task 4.1): return a new vector, a minus b (README.md, "Task 4.1"); reject bad input as the
+        //     Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.1: Vectors.subtract");
     }
 
@@ -90,7 +94,8 @@ public final class Vectors {
      *                                  NaN or infinite entry
      */
     public static double[] scale(double c, double[] v) {
-        // TODO(Task 4.1): check c and v, then return a new array with c * v[i]
+        // TODO(Task 4.1): return a new vector, v scaled by c (README.md, "Task 4.1"); reject bad input as the
+        //     Javadoc's @throws says
         throw new UnsupportedOperationException("Task 4.1: Vectors.scale");
     }
 }

@@ -28,7 +28,7 @@
  *
  * <p>Later tasks may use earlier ones (a gradient check needs the numerical gradient and the norm). Every public
  * method checks its inputs and throws an {@link java.lang.IllegalArgumentException} that names the parameter and
- * its value. The checks of numbers and functions are given in {@code Arguments}; the checks of vectors are part of
+ * its value. The checks of numbers and functions are given in {@code Checks}; the checks of vectors are part of
  * Task 4.1, and go there too. Package-private helpers of your own are welcome.
  */
 package calculus.gradient;

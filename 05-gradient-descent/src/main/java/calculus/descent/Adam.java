@@ -63,7 +63,8 @@ public final class Adam implements Optimizer {
      *                                  {@code beta1} or {@code beta2} is not in [0, 1)
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
-        // TODO(Task 5.6): check the settings, then keep them in the fields
+        // TODO(Task 5.6): keep the settings
+        //     (README.md, "Task 5.6"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.6: new Adam(learningRate, beta1, beta2, epsilon)");
     }
 
@@ -75,8 +76,8 @@ public final class Adam implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
-        // TODO(Task 5.6): check the arguments; create m and v (zeros) on the first call; count the step t; then
-        //  update m and v, correct their bias, and step every coordinate
+        // TODO(Task 5.6): return the next point of Adam, keeping both moments from one call to the next
+        //     (README.md, "Task 5.6"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.6: Adam.update");
     }
 }

@@ -60,7 +60,8 @@ public final class BacktrackingLineSearch implements Optimizer {
      *                                  {@code shrink} or {@code sufficientDecrease} is not in (0, 1)
      */
     public BacktrackingLineSearch(Objective f, double initialStep, double shrink, double sufficientDecrease) {
-        // TODO(Task 5.7): check the arguments, then keep them in the fields
+        // TODO(Task 5.7): keep the function and the settings
+        //     (README.md, "Task 5.7"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.7: new BacktrackingLineSearch(f, ...)");
     }
 
@@ -75,9 +76,8 @@ public final class BacktrackingLineSearch implements Optimizer {
      * @throws IllegalArgumentException if an argument is null or its length is not {@code f.dimension()}
      */
     public double stepSize(double[] x, double[] gradient) {
-        // TODO(Task 5.7): check x and gradient; from t = initialStep, return the first t with
-        //  f(x - t g) <= f(x) - sufficientDecrease * t * |g|^2, multiplying t by shrink after each failure;
-        //  give up with 0 after MAX_BACKTRACKS shrinks
+        // TODO(Task 5.7): return the step size the backtracking search accepts at x, or 0 when it gives up
+        //     (README.md, "Task 5.7"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.7: BacktrackingLineSearch.stepSize");
     }
 
@@ -88,7 +88,8 @@ public final class BacktrackingLineSearch implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
-        // TODO(Task 5.7): a gradient step with the step size of stepSize (a copy of x when it is 0)
+        // TODO(Task 5.7): return the point one accepted step from x, or a copy of x when no step is accepted
+        //     (README.md, "Task 5.7"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.7: BacktrackingLineSearch.update");
     }
 }

@@ -23,7 +23,8 @@ public final class GradientDescent implements Optimizer {
      * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
      */
     public GradientDescent(double learningRate) {
-        // TODO(Task 5.1): check that learningRate is positive and finite (NaN is not), then keep it in the field
+        // TODO(Task 5.1): keep the learning rate (README.md, "Task 5.1");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.1: new GradientDescent(learningRate)");
     }
 
@@ -33,7 +34,7 @@ public final class GradientDescent implements Optimizer {
      * @return <em>η</em>
      */
     public double learningRate() {
-        // TODO(Task 5.1): return the learning rate given to the constructor
+        // TODO(Task 5.1): return the learning rate given to the constructor (README.md, "Task 5.1")
         throw new UnsupportedOperationException("Task 5.1: GradientDescent.learningRate");
     }
 
@@ -48,7 +49,8 @@ public final class GradientDescent implements Optimizer {
      *                                  {@code learningRate} is not positive and finite
      */
     public static double[] step(double[] x, double[] gradient, double learningRate) {
-        // TODO(Task 5.1): check the arguments, then return a new array with x[i] - learningRate * gradient[i]
+        // TODO(Task 5.1): return a new array, the point one gradient step from x (README.md, "Task 5.1");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.1: GradientDescent.step");
     }
 
@@ -59,7 +61,8 @@ public final class GradientDescent implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
-        // TODO(Task 5.1): one step with this optimizer's learning rate
+        // TODO(Task 5.1): return the point one gradient step from x, with this optimizer's learning rate
+        //     (README.md, "Task 5.1"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.1: GradientDescent.update");
     }
 }

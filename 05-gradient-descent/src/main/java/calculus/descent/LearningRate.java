@@ -28,7 +28,8 @@ public final class LearningRate {
      * @throws IllegalArgumentException if {@code a} is not positive and finite
      */
     public static double largestStable(double a) {
-        // TODO(Task 5.3): check a; solve |1 - 2 a eta| < 1 for eta (the lesson does it) and return the limit
+        // TODO(Task 5.3): return the largest learning rate for which gradient descent on this parabola
+        //     converges (README.md, "Task 5.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.3: LearningRate.largestStable");
     }
 
@@ -43,7 +44,8 @@ public final class LearningRate {
      * @throws IllegalArgumentException if {@code a} or {@code learningRate} is not positive and finite
      */
     public static double contraction(double a, double learningRate) {
-        // TODO(Task 5.3): check a and learningRate, then return 1 - 2 a learningRate
+        // TODO(Task 5.3): return the factor by which one step scales the distance to the minimum
+        //     (README.md, "Task 5.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.3: LearningRate.contraction");
     }
 }

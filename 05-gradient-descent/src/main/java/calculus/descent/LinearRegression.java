@@ -32,7 +32,8 @@ public final class LinearRegression implements FiniteSum {
      *                                  differ in length, or {@code x} and {@code y} hold different numbers of examples
      */
     public LinearRegression(double[][] x, double[] y) {
-        // TODO(Task 5.4): check the data (see @throws), then keep copies of x (row by row) and y in the fields
+        // TODO(Task 5.4): keep copies of the data, row by row
+        //     (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.4: new LinearRegression(x, y)");
     }
 
@@ -50,8 +51,8 @@ public final class LinearRegression implements FiniteSum {
      *                                  {@link Minimizer#minimize})
      */
     public static Result fit(double[][] x, double[] y, double learningRate, double tolerance, int maxIterations) {
-        // TODO(Task 5.4): minimise new LinearRegression(x, y) with your Minimizer and a GradientDescent of this rate,
-        //  from theta = 0
+        // TODO(Task 5.4): return the run of your Minimizer with gradient descent on this loss, from all
+        //     parameters zero (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.4: LinearRegression.fit");
     }
 
@@ -61,20 +62,20 @@ public final class LinearRegression implements FiniteSum {
      * @return <em>k</em>
      */
     public int features() {
-        // TODO(Task 5.4): the length of a row of x
+        // TODO(Task 5.4): return the number of features (README.md, "Task 5.4")
         throw new UnsupportedOperationException("Task 5.4: LinearRegression.features");
     }
 
     /** {@inheritDoc} Here <em>k</em> + 1: the weights, then the bias. */
     @Override
     public int dimension() {
-        // TODO(Task 5.4): the weights and the bias
+        // TODO(Task 5.4): return the number of parameters: the weights, then the bias (README.md, "Task 5.4")
         throw new UnsupportedOperationException("Task 5.4: LinearRegression.dimension");
     }
 
     @Override
     public int size() {
-        // TODO(Task 5.4): the number of examples
+        // TODO(Task 5.4): return the number of examples (README.md, "Task 5.4")
         throw new UnsupportedOperationException("Task 5.4: LinearRegression.size");
     }
 
@@ -85,7 +86,8 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double value(double[] theta) {
-        // TODO(Task 5.4): check theta; the mean over the examples of (w.x_i + b - y_i)^2
+        // TODO(Task 5.4): return the mean squared error at theta (README.md, "Task 5.4"); reject bad input as
+        //     the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.4: LinearRegression.value");
     }
 
@@ -96,7 +98,8 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double[] gradient(double[] theta) {
-        // TODO(Task 5.4): the batch gradient over every example 0, 1, ..., n - 1
+        // TODO(Task 5.4): return the gradient of the mean squared error at theta, over every example
+        //     (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.4: LinearRegression.gradient");
     }
 
@@ -110,8 +113,8 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double[] batchGradient(double[] theta, int[] batch) {
-        // TODO(Task 5.4): check theta and batch; add 2 r_i x_i (and 2 r_i for the bias) over the batch, then divide
-        //  by the batch's size
+        // TODO(Task 5.4): return the gradient of the mean squared error at theta, over the examples of the
+        //     batch (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.4: LinearRegression.batchGradient");
     }
 }

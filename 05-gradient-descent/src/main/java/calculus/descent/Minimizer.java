@@ -47,8 +47,8 @@ public final class Minimizer {
      */
     public static Result minimize(Objective f, double[] start, Optimizer optimizer, double tolerance,
                                   int maxIterations) {
-        // TODO(Task 5.2): check the arguments; then run the loop above, keeping every point in a list, and return
-        //  new Result(point, value, iterations, status, trajectory) from each of its exits
+        // TODO(Task 5.2): return where the descent loop of the class Javadoc stops, and why, with the points
+        //     it visited (README.md, "Task 5.2"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.2: Minimizer.minimize");
     }
 }

@@ -43,7 +43,8 @@ public final class Momentum implements Optimizer {
      *                                  [0, 1)
      */
     public Momentum(double learningRate, double beta) {
-        // TODO(Task 5.6): check learningRate and beta, then keep them in the fields
+        // TODO(Task 5.6): keep the settings (README.md, "Task 5.6"); reject
+        //     bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.6: new Momentum(learningRate, beta)");
     }
 
@@ -55,8 +56,8 @@ public final class Momentum implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
-        // TODO(Task 5.6): check the arguments; create the velocity (zeros) on the first call; then
-        //  v = beta v + gradient and return x - learningRate v
+        // TODO(Task 5.6): return the next point of gradient descent with momentum, keeping the velocity from
+        //     one call to the next (README.md, "Task 5.6"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.6: Momentum.update");
     }
 }

@@ -34,7 +34,8 @@ public final class StochasticGradientDescent {
      *                                  {@code epochs} is less than 1
      */
     public StochasticGradientDescent(double learningRate, int batchSize, int epochs) {
-        // TODO(Task 5.5): check the settings and keep them in the fields
+        // TODO(Task 5.5): keep the settings (README.md, "Task 5.5");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.5: new StochasticGradientDescent(...)");
     }
 
@@ -53,8 +54,8 @@ public final class StochasticGradientDescent {
      *                                  size exceeds the number of examples
      */
     public Result fit(FiniteSum objective, double[] start, RandomGenerator random) {
-        // TODO(Task 5.5): check the arguments; then for every epoch shuffle the indices 0..n-1 with random, and
-        //  step once per batch of batchSize consecutive shuffled indices (the last batch may be smaller)
+        // TODO(Task 5.5): return the run of mini-batch gradient descent the Javadoc describes, in a new order
+        //     every epoch (README.md, "Task 5.5"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 5.5: StochasticGradientDescent.fit");
     }
 }

@@ -22,6 +22,7 @@
  *
  * <p>Given complete: {@link calculus.descent.Objective} (a function and its gradient),
  * {@link calculus.descent.FiniteSum} (a mean over examples), {@link calculus.descent.Optimizer} (an update rule),
- * {@link calculus.descent.Result} and {@link calculus.descent.Status} (what a run found).
+ * {@link calculus.descent.Result} and {@link calculus.descent.Status} (what a run found), and {@code Checks} (the
+ * input checks every method makes).
  */
 package calculus.descent;

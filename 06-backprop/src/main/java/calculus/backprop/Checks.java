@@ -2,33 +2,84 @@ package calculus.backprop;
 
 import java.util.List;
 
-/** Input checks shared by the classes of this package: each names the parameter and the offending value. */
+/**
+ * The input checks every public method of this module makes before it computes anything: a bad argument is
+ * rejected at the boundary with an {@link IllegalArgumentException} that names the parameter and its value, so
+ * that the mistake shows where it was made, not three calls later as a NaN.
+ *
+ * <p>Given, not a task: call these at the start of your methods, the value first and its name second, for example
+ * {@code Checks.requirePositive(h, "h")}. The tests check the messages.
+ */
 final class Checks {
 
     private Checks() {
     }
 
-    static void nonNull(String name, Object value) {
+    /**
+     * Checks that an object (a function, an array, a list) is there.
+     *
+     * @param value the object
+     * @param name  its parameter name, for the message
+     * @param <T>   its type
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    static <T> T requireNonNull(T value, String name) {
         if (value == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }
+        return value;
     }
 
-    static void positive(String name, int value) {
+    /**
+     * Checks that a number is finite: not NaN, not infinite.
+     *
+     * @param value the number
+     * @param name  its parameter name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is NaN or infinite
+     */
+    static double requireFinite(double value, String name) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + name + " = " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a number (a step, a tolerance, a rate) is positive and finite.
+     *
+     * @param value the number
+     * @param name  its parameter name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is not positive or not finite (NaN included)
+     */
+    static double requirePositive(double value, String name) {
+        // !(value > 0) is true for NaN too, which value <= 0 would let through
+        if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be positive and finite, got " + name + " = " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a count (a size, a number of steps) is positive: at least 1.
+     *
+     * @param value the count
+     * @param name  its parameter name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is less than 1
+     */
+    static int requirePositive(int value, String name) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1, got " + name + " = " + value);
         }
-    }
-
-    static void positiveFinite(String name, double value) {
-        if (!(value > 0 && Double.isFinite(value))) {
-            throw new IllegalArgumentException(name + " must be positive and finite, got " + name + " = " + value);
-        }
+        return value;
     }
 
     /** A list of exactly {@code size} non-null values. */
-    static void inputs(String name, List<Value> x, int size) {
-        nonNull(name, x);
+    static void requireInputs(List<Value> x, String name, int size) {
+        requireNonNull(x, name);
         if (x.size() != size) {
             throw new IllegalArgumentException(name + " must have " + size + " entries, got " + x.size());
         }
@@ -43,8 +94,8 @@ final class Checks {
      * A matrix with at least one row, every row of length {@code columns} (any length if {@code columns} &lt; 0)
      * and finite entries. Returns the number of columns.
      */
-    static int matrix(String name, double[][] m, int columns) {
-        nonNull(name, m);
+    static int requireMatrix(double[][] m, String name, int columns) {
+        requireNonNull(m, name);
         if (m.length == 0) {
             throw new IllegalArgumentException(name + " must have at least one row, got 0 rows");
         }
@@ -74,12 +125,12 @@ final class Checks {
     }
 
     /** A matrix of exactly {@code rows} by {@code columns}. */
-    static void shape(String name, double[][] m, int rows, int columns) {
-        nonNull(name, m);
+    static void requireShape(double[][] m, String name, int rows, int columns) {
+        requireNonNull(m, name);
         if (m.length != rows) {
             throw new IllegalArgumentException(name + " has " + m.length + " rows, expected " + rows
                 + " (one per example of the last forward pass)");
         }
-        matrix(name, m, columns);
+        requireMatrix(m, name, columns);
     }
 }

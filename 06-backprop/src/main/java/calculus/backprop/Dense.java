@@ -30,8 +30,8 @@ public final class Dense implements BatchLayer {
      * @throws IllegalArgumentException if a size is below 1 or {@code random} is null
      */
     public Dense(int inputs, int outputs, RandomGenerator random) {
-        // TODO(Task 6.4): check the sizes, draw W row by row uniform in [-a, a) with a = sqrt(6 / (n + m)), b = 0, and
-        //     allocate the gradients
+        // TODO(Task 6.4): make the layer with Glorot-uniform weights and zero
+        //     bias that the Javadoc describes (README.md, "Task 6.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.4: Dense(inputs, outputs, random)");
     }
 
@@ -43,14 +43,16 @@ public final class Dense implements BatchLayer {
      * @throws IllegalArgumentException if either is null, empty, ragged, not finite, or the sizes disagree
      */
     public Dense(double[][] weights, double[] bias) {
-        // TODO(Task 6.4): check the shapes and values, copy W and b, allocate the gradients
+        // TODO(Task 6.4): make the layer with copies of these weights and this bias
+        //     (README.md, "Task 6.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.4: Dense(weights, bias)");
     }
 
     /** <em>Y</em> = <em>XW</em> + <b>1</b><em>b</em><sup>T</sup>; keeps a reference to {@code input}. */
     @Override
     public double[][] forward(double[][] input) {
-        // TODO(Task 6.4): check the input, keep it, return X W + b
+        // TODO(Task 6.4): return the layer's output for this batch, and keep the input for the backward pass
+        //     (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Dense.forward");
     }
 
@@ -60,58 +62,63 @@ public final class Dense implements BatchLayer {
      */
     @Override
     public double[][] backward(double[][] outputGradient) {
-        // TODO(Task 6.4): check the state and the shape, store X^T G and the column sums of G (replacing the old ones),
-        //     return G W^T
+        // TODO(Task 6.4): store the gradients of the weights and the bias for this output gradient, replacing
+        //     the last ones, and return the gradient of the input, as the Javadoc says (README.md, "Task 6.4"); refuse
+        //     a backward pass before any forward one
         throw new UnsupportedOperationException("Task 6.4: Dense.backward");
     }
 
     /** @return the rows of <em>W</em>, then <em>b</em>: the live arrays */
     @Override
     public List<double[]> parameters() {
-        // TODO(Task 6.4): the rows of W, then b: the live arrays
+        // TODO(Task 6.4): return the rows of the weights, then the bias: the live arrays
+        //     (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Dense.parameters");
     }
 
     /** @return the rows of &part;<em>L</em>/&part;<em>W</em>, then &part;<em>L</em>/&part;<em>b</em>: live arrays */
     @Override
     public List<double[]> gradients() {
-        // TODO(Task 6.4): the rows of dL/dW, then dL/db: the live arrays
+        // TODO(Task 6.4): return the rows of the weights' gradient, then the bias's: the live arrays
+        //     (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Dense.gradients");
     }
 
     /** @return <em>W</em>, <em>n</em> × <em>m</em>, the live array */
     public double[][] weights() {
-        // TODO(Task 6.4): return W
+        // TODO(Task 6.4): return the weights, the live array (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Dense.weights");
     }
 
     /** @return <em>b</em>, the live array */
     public double[] bias() {
-        // TODO(Task 6.4): return b
+        // TODO(Task 6.4): return the bias, the live array (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Dense.bias");
     }
 
     /** @return &part;<em>L</em>/&part;<em>W</em> of the last backward pass, the live array */
     public double[][] weightGradient() {
-        // TODO(Task 6.4): return dL/dW
+        // TODO(Task 6.4): return the gradient of the weights from the last backward pass, the live array
+        //     (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Dense.weightGradient");
     }
 
     /** @return &part;<em>L</em>/&part;<em>b</em> of the last backward pass, the live array */
     public double[] biasGradient() {
-        // TODO(Task 6.4): return dL/db
+        // TODO(Task 6.4): return the gradient of the bias from the last backward pass, the live array
+        //     (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Dense.biasGradient");
     }
 
     /** @return <em>n</em>, the number of inputs */
     public int inputs() {
-        // TODO(Task 6.4): return n
+        // TODO(Task 6.4): return the number of inputs (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Dense.inputs");
     }
 
     /** @return <em>m</em>, the number of outputs */
     public int outputs() {
-        // TODO(Task 6.4): return m
+        // TODO(Task 6.4): return the number of outputs (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Dense.outputs");
     }
 }

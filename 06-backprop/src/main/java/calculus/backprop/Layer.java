@@ -19,7 +19,8 @@ public final class Layer {
      * @throws IllegalArgumentException if a size is below 1, or {@code activation} or {@code random} is null
      */
     public Layer(int inputs, int outputs, Activation activation, RandomGenerator random) {
-        // TODO(Task 6.3): check the sizes, then make outputs neurons of inputs inputs each
+        // TODO(Task 6.3): make a layer of fresh neurons, one per output
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.3: Layer constructor");
     }
 
@@ -31,19 +32,21 @@ public final class Layer {
      * @throws IllegalArgumentException if {@code x} is null, holds a null, or has the wrong length
      */
     public List<Value> apply(List<Value> x) {
-        // TODO(Task 6.3): apply every neuron to x, one output each
+        // TODO(Task 6.3): return the output of every neuron for these inputs, in order
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.3: Layer.apply");
     }
 
     /** @return the parameters of every neuron, neuron by neuron, each in {@link Neuron#parameters()} order */
     public List<Value> parameters() {
-        // TODO(Task 6.3): every neuron's parameters, neuron after neuron
+        // TODO(Task 6.3): return the parameters of every neuron, neuron by neuron (README.md, "Task 6.3")
         throw new UnsupportedOperationException("Task 6.3: Layer.parameters");
     }
 
     /** @return the neurons, in output order */
     public List<Neuron> neurons() {
-        // TODO(Task 6.3): return the neurons (a copy of the list)
+        // TODO(Task 6.3): return the neurons, in output order, in a list the caller cannot change
+        //     (README.md, "Task 6.3")
         throw new UnsupportedOperationException("Task 6.3: Layer.neurons");
     }
 }

@@ -23,7 +23,8 @@ public final class MLP {
      *     sizes are given, or a size is below 1
      */
     public MLP(RandomGenerator random, Activation hidden, int... sizes) {
-        // TODO(Task 6.3): check the arguments, then one Layer per pair (sizes[k-1], sizes[k]), the last one LINEAR
+        // TODO(Task 6.3): make the network of layers the sizes describe, the last one linear
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.3: MLP constructor");
     }
 
@@ -35,7 +36,8 @@ public final class MLP {
      * @throws IllegalArgumentException if {@code x} is null, holds a null, or has the wrong length
      */
     public List<Value> apply(List<Value> x) {
-        // TODO(Task 6.3): check x, then feed it through the layers in order
+        // TODO(Task 6.3): return the outputs of the last layer for these inputs (README.md, "Task 6.3");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.3: MLP.apply(List)");
     }
 
@@ -47,19 +49,21 @@ public final class MLP {
      * @throws IllegalArgumentException if {@code x} is null, has the wrong length, or holds NaN or an infinity
      */
     public List<Value> apply(double... x) {
-        // TODO(Task 6.3): wrap each number in a leaf Value, then apply the network
+        // TODO(Task 6.3): return the outputs of the last layer for these numbers, each a new leaf
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.3: MLP.apply(double...)");
     }
 
     /** @return every parameter, layer by layer, each in {@link Layer#parameters()} order */
     public List<Value> parameters() {
-        // TODO(Task 6.3): every layer's parameters, layer after layer
+        // TODO(Task 6.3): return every parameter of the network, layer by layer (README.md, "Task 6.3")
         throw new UnsupportedOperationException("Task 6.3: MLP.parameters");
     }
 
     /** @return the layers, input side first */
     public List<Layer> layers() {
-        // TODO(Task 6.3): return the layers (a copy of the list)
+        // TODO(Task 6.3): return the layers, input side first, in a list the caller cannot change
+        //     (README.md, "Task 6.3")
         throw new UnsupportedOperationException("Task 6.3: MLP.layers");
     }
 }

@@ -22,8 +22,8 @@ public final class Neuron {
      * @throws IllegalArgumentException if {@code inputs} &lt; 1, or {@code activation} or {@code random} is null
      */
     public Neuron(int inputs, Activation activation, RandomGenerator random) {
-        // TODO(Task 6.3): check the arguments, draw n weights uniform in [-1/sqrt(n), 1/sqrt(n)) as leaf Values, bias
-        //     new Value(0), keep the activation
+        // TODO(Task 6.3): make the neuron with random weights and zero bias that the
+        //     Javadoc describes (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.3: Neuron constructor");
     }
 
@@ -35,20 +35,21 @@ public final class Neuron {
      * @throws IllegalArgumentException if {@code x} is null, holds a null, or does not have <em>n</em> entries
      */
     public Value apply(List<Value> x) {
-        // TODO(Task 6.3): check x, then activation.apply(b + w1 x1 + ... + wn xn), built from the parameter Values
-        //     themselves
+        // TODO(Task 6.3): return the neuron's output for these inputs, a graph built from its own parameters
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.3: Neuron.apply");
     }
 
     /** @return the parameters: the weights in input order, then the bias (the live values, not copies) */
     public List<Value> parameters() {
-        // TODO(Task 6.3): a new list of the weights, then the bias
+        // TODO(Task 6.3): return the parameters, the weights in input order and then the bias: the live values
+        //     (README.md, "Task 6.3")
         throw new UnsupportedOperationException("Task 6.3: Neuron.parameters");
     }
 
     /** @return the activation φ */
     public Activation activation() {
-        // TODO(Task 6.3): return the activation
+        // TODO(Task 6.3): return the activation (README.md, "Task 6.3")
         throw new UnsupportedOperationException("Task 6.3: Neuron.activation");
     }
 }

@@ -45,8 +45,9 @@ public final class NumericalGradient {
      *     data do not fit the network
      */
     public static double[] of(Sequential network, double[][] x, int[] labels, double h) {
-        // TODO(Task 6.6): check, then for every entry p_i of every parameter array: save it, set p_i + h and p_i - h in
-        //     turn, evaluate the loss, put the saved value back; (L+ - L-) / 2h
+        // TODO(Task 6.6): return the central-difference gradient of the loss with respect to every parameter,
+        //     in the order the Javadoc gives, each parameter put back exactly as it was (README.md, "Task 6.6"); reject
+        //     bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.6: NumericalGradient.of");
     }
 }

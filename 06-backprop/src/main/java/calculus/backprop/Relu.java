@@ -10,14 +10,16 @@ public final class Relu implements BatchLayer {
     /** max(0, <em>x</em>) entry by entry; keeps a reference to {@code input}. */
     @Override
     public double[][] forward(double[][] input) {
-        // TODO(Task 6.4): check the input, keep it, return max(0, x) entry by entry
+        // TODO(Task 6.4): return the rectified input, entry by entry, and keep the input for the backward pass
+        //     (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Relu.forward");
     }
 
     /** The output gradient where the input was positive, 0 elsewhere. */
     @Override
     public double[][] backward(double[][] outputGradient) {
-        // TODO(Task 6.4): check, then the output gradient where the input was > 0, and 0 elsewhere
+        // TODO(Task 6.4): return the gradient of the input for this output gradient, as the Javadoc says
+        //     (README.md, "Task 6.4"); refuse a backward pass before any forward one
         throw new UnsupportedOperationException("Task 6.4: Relu.backward");
     }
 }

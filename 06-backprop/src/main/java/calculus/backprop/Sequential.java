@@ -16,41 +16,45 @@ public final class Sequential implements BatchLayer {
      * @throws IllegalArgumentException if {@code layers} is null, empty or holds a null
      */
     public Sequential(BatchLayer... layers) {
-        // TODO(Task 6.4): check the layers (none null, at least one), keep them in order
+        // TODO(Task 6.4): keep the layers, first to last (README.md, "Task 6.4");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.4: Sequential constructor");
     }
 
     /** Every layer's forward pass in order, each fed the output of the one before. */
     @Override
     public double[][] forward(double[][] input) {
-        // TODO(Task 6.4): each layer's forward, in order, on the output of the one before
+        // TODO(Task 6.4): return the output of the last layer, each layer fed the output of the one before
+        //     (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Sequential.forward");
     }
 
     /** Every layer's backward pass in reverse order, each fed the input gradient of the one after. */
     @Override
     public double[][] backward(double[][] outputGradient) {
-        // TODO(Task 6.4): each layer's backward, in REVERSE order, on the input gradient of the one after
+        // TODO(Task 6.4): return the gradient of the network's input, each layer fed the input gradient of the
+        //     one after (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Sequential.backward");
     }
 
     /** @return every layer's parameter arrays, first layer first */
     @Override
     public List<double[]> parameters() {
-        // TODO(Task 6.4): every layer's parameters(), first layer first
+        // TODO(Task 6.4): return every layer's parameter arrays, first layer first (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Sequential.parameters");
     }
 
     /** @return every layer's gradient arrays, in the order of {@link #parameters()} */
     @Override
     public List<double[]> gradients() {
-        // TODO(Task 6.4): every layer's gradients(), first layer first
+        // TODO(Task 6.4): return every layer's gradient arrays, in the order of the parameters
+        //     (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Sequential.gradients");
     }
 
     /** @return the layers, first to last */
     public List<BatchLayer> layers() {
-        // TODO(Task 6.4): return the layers
+        // TODO(Task 6.4): return the layers, first to last (README.md, "Task 6.4")
         throw new UnsupportedOperationException("Task 6.4: Sequential.layers");
     }
 }

@@ -20,13 +20,14 @@ public final class Sgd {
      *     not positive and finite
      */
     public Sgd(List<Value> parameters, double learningRate) {
-        // TODO(Task 6.3): check the arguments, keep a copy of the list and the rate
+        // TODO(Task 6.3): keep a copy of the list of parameters and the learning rate
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.3: Sgd constructor");
     }
 
     /** Sets the gradient of every parameter to 0. */
     public void zeroGrad() {
-        // TODO(Task 6.3): zeroGrad() on every parameter
+        // TODO(Task 6.3): set the gradient of every parameter to zero (README.md, "Task 6.3")
         throw new UnsupportedOperationException("Task 6.3: Sgd.zeroGrad");
     }
 
@@ -34,13 +35,14 @@ public final class Sgd {
      * Moves every parameter against its gradient: <em>p</em> ← <em>p</em> − η &part;<em>L</em>/&part;<em>p</em>.
      */
     public void step() {
-        // TODO(Task 6.3): move every parameter against its gradient: to p - learningRate * grad, with setData
+        // TODO(Task 6.3): move every parameter against its gradient, by the learning rate
+        //     (README.md, "Task 6.3")
         throw new UnsupportedOperationException("Task 6.3: Sgd.step");
     }
 
     /** @return the learning rate η */
     public double learningRate() {
-        // TODO(Task 6.3): return the learning rate
+        // TODO(Task 6.3): return the learning rate (README.md, "Task 6.3")
         throw new UnsupportedOperationException("Task 6.3: Sgd.learningRate");
     }
 }

@@ -32,8 +32,8 @@ public final class SoftmaxCrossEntropy {
      *     label is not a class
      */
     public double forward(double[][] logits, int[] labels) {
-        // TODO(Task 6.4): check, then per row M = max z, loss M + log sum e^(z - M) - z_label, keep the probabilities
-        //     and labels; return the mean
+        // TODO(Task 6.4): return the mean cross-entropy of the batch, stable for any finite logits, and keep
+        //     what the backward pass needs (README.md, "Task 6.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.4: SoftmaxCrossEntropy.forward");
     }
 
@@ -44,7 +44,8 @@ public final class SoftmaxCrossEntropy {
      * @throws IllegalStateException if {@link #forward} has not been called
      */
     public double[][] backward() {
-        // TODO(Task 6.4): check the state, then (p - one-hot(label)) / B row by row
+        // TODO(Task 6.4): return the gradient of the last loss with respect to its logits
+        //     (README.md, "Task 6.4"); refuse a backward pass before any forward one
         throw new UnsupportedOperationException("Task 6.4: SoftmaxCrossEntropy.backward");
     }
 
@@ -56,7 +57,8 @@ public final class SoftmaxCrossEntropy {
      * @throws IllegalArgumentException if {@code logits} is null, empty, ragged or not finite
      */
     public static double[][] softmax(double[][] logits) {
-        // TODO(Task 6.4): check, then e^(z_j - M) / sum_i e^(z_i - M) row by row, with M the row maximum
+        // TODO(Task 6.4): return the softmax of each row, stable for any finite logits
+        //     (README.md, "Task 6.4"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.4: SoftmaxCrossEntropy.softmax");
     }
 }

@@ -24,7 +24,8 @@ public final class Trainer {
      * @throws IllegalArgumentException if {@code network} is null or a rate is out of range
      */
     public Trainer(Sequential network, double learningRate, double momentum) {
-        // TODO(Task 6.5): check the arguments and keep them
+        // TODO(Task 6.5): keep the network and the settings (README.md, "Task 6.5");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.5: Trainer constructor");
     }
 
@@ -37,8 +38,8 @@ public final class Trainer {
      * @throws IllegalArgumentException if the data do not fit the network
      */
     public double step(double[][] x, int[] labels) {
-        // TODO(Task 6.5): forward, loss, backward, then v = momentum v - rate g and p += v for every parameter entry;
-        //     return the loss
+        // TODO(Task 6.5): return the loss before one full-batch step of gradient descent with momentum
+        //     (README.md, "Task 6.5"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.5: Trainer.step");
     }
 
@@ -51,7 +52,8 @@ public final class Trainer {
      * @return the loss before each step
      */
     public double[] fit(double[][] x, int[] labels, int steps) {
-        // TODO(Task 6.5): check steps, then call step that many times, recording each loss
+        // TODO(Task 6.5): return the loss before each of that many steps (README.md, "Task 6.5"); reject bad
+        //     input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.5: Trainer.fit");
     }
 
@@ -63,7 +65,8 @@ public final class Trainer {
      * @return one class per row of {@code x}
      */
     public static int[] predict(Sequential network, double[][] x) {
-        // TODO(Task 6.5): the index of the largest logit of each row of network.forward(x)
+        // TODO(Task 6.5): return the predicted class of each example, the index of its largest logit
+        //     (README.md, "Task 6.5")
         throw new UnsupportedOperationException("Task 6.5: Trainer.predict");
     }
 
@@ -76,7 +79,8 @@ public final class Trainer {
      * @return the accuracy in [0, 1]
      */
     public static double accuracy(Sequential network, double[][] x, int[] labels) {
-        // TODO(Task 6.5): check the labels, then the fraction of predictions equal to the labels
+        // TODO(Task 6.5): return the fraction of examples classified correctly (README.md, "Task 6.5"); reject
+        //     bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.5: Trainer.accuracy");
     }
 }

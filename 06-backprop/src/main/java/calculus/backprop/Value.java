@@ -51,7 +51,7 @@ public final class Value {
      * @throws IllegalArgumentException if {@code data} is NaN or infinite
      */
     public Value(double data) {
-        this(requireFinite("data", data), "", NO_PARENTS, NO_DERIVATIVES);
+        this(Checks.requireFinite(data, "data"), "", NO_PARENTS, NO_DERIVATIVES);
     }
 
     /** A node made by a one-argument operation: its value, and &part;value/&part;input. */
@@ -81,8 +81,8 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value add(Value other) {
-        // TODO(Task 6.1): check other, then return a node with value a + b and local derivatives 1 (for a) and 1 (for
-        //     b)
+        // TODO(Task 6.1): return the node of the sum, with its local derivatives (README.md, "Task 6.1");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.1: Value.add(Value)");
     }
 
@@ -94,7 +94,8 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value add(double c) {
-        // TODO(Task 6.1): check c, then return a node with value a + c and local derivative 1
+        // TODO(Task 6.1): return the node of this plus the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.1: Value.add(double)");
     }
 
@@ -106,7 +107,8 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value sub(Value other) {
-        // TODO(Task 6.1): check other, then a node with value a - b and local derivatives 1 and -1
+        // TODO(Task 6.1): return the node of the difference, with its local derivatives
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.1: Value.sub(Value)");
     }
 
@@ -118,7 +120,8 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value sub(double c) {
-        // TODO(Task 6.1): check c, then a node with value a - c and local derivative 1
+        // TODO(Task 6.1): return the node of this minus the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.1: Value.sub(double)");
     }
 
@@ -128,7 +131,7 @@ public final class Value {
      * @return −<em>a</em>, with &part;/&part;<em>a</em> = −1
      */
     public Value neg() {
-        // TODO(Task 6.1): a node with value -a and local derivative -1
+        // TODO(Task 6.1): return the node of the negation, with its local derivative (README.md, "Task 6.1")
         throw new UnsupportedOperationException("Task 6.1: Value.neg");
     }
 
@@ -140,7 +143,8 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value mul(Value other) {
-        // TODO(Task 6.1): check other, then a node with value a b and local derivatives b (for a) and a (for b)
+        // TODO(Task 6.1): return the node of the product, with its local derivatives (README.md, "Task 6.1");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.1: Value.mul(Value)");
     }
 
@@ -152,7 +156,8 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value mul(double c) {
-        // TODO(Task 6.1): check c, then a node with value c a and local derivative c
+        // TODO(Task 6.1): return the node of this times the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.1: Value.mul(double)");
     }
 
@@ -166,7 +171,8 @@ public final class Value {
      *     value)
      */
     public Value div(Value other) {
-        // TODO(Task 6.1): check other (null? zero?), then a node with value a / b and local derivatives 1/b and -a/b^2
+        // TODO(Task 6.1): return the node of the quotient, with its local derivatives (README.md, "Task 6.1");
+        //     reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.1: Value.div(Value)");
     }
 
@@ -179,7 +185,8 @@ public final class Value {
      *     value)
      */
     public Value div(double c) {
-        // TODO(Task 6.1): check c (zero? NaN?), then a node with value a / c and local derivative 1/c
+        // TODO(Task 6.1): return the node of this divided by the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.1: Value.div(double)");
     }
 
@@ -194,7 +201,8 @@ public final class Value {
      *     derivative). The message names the exponent and its value
      */
     public Value pow(double exponent) {
-        // TODO(Task 6.1): check the exponent and the domain, then a node with value a^c and local derivative c a^(c-1)
+        // TODO(Task 6.1): return the node of this to the constant power, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.1: Value.pow");
     }
 
@@ -205,7 +213,8 @@ public final class Value {
      *     <em>a</em> = 709.78, where the double overflows)
      */
     public Value exp() {
-        // TODO(Task 6.1): a node with value e^a and local derivative e^a
+        // TODO(Task 6.1): return the node of the exponential, with its local derivative
+        //     (README.md, "Task 6.1")
         throw new UnsupportedOperationException("Task 6.1: Value.exp");
     }
 
@@ -216,7 +225,8 @@ public final class Value {
      * @throws IllegalArgumentException if this is not positive (the message says "log" and gives the value)
      */
     public Value log() {
-        // TODO(Task 6.1): check a > 0, then a node with value ln a and local derivative 1/a
+        // TODO(Task 6.1): return the node of the natural logarithm, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
         throw new UnsupportedOperationException("Task 6.1: Value.log");
     }
 
@@ -226,7 +236,8 @@ public final class Value {
      * @return tanh <em>a</em>, with &part;/&part;<em>a</em> = 1 − tanh<sup>2</sup> <em>a</em>
      */
     public Value tanh() {
-        // TODO(Task 6.1): a node with value t = tanh a and local derivative 1 - t^2
+        // TODO(Task 6.1): return the node of the hyperbolic tangent, with its local derivative
+        //     (README.md, "Task 6.1")
         throw new UnsupportedOperationException("Task 6.1: Value.tanh");
     }
 
@@ -237,7 +248,8 @@ public final class Value {
      *     kink <em>a</em> = 0 the derivative is taken to be 0, as most libraries do)
      */
     public Value relu() {
-        // TODO(Task 6.1): a node with value max(0, a) and local derivative 1 where a > 0, else 0
+        // TODO(Task 6.1): return the node of the rectified linear unit, with its local derivative as the
+        //     Javadoc fixes it (README.md, "Task 6.1")
         throw new UnsupportedOperationException("Task 6.1: Value.relu");
     }
 
@@ -248,7 +260,8 @@ public final class Value {
      * @return σ(<em>a</em>), with &part;/&part;<em>a</em> = σ(<em>a</em>)(1 − σ(<em>a</em>))
      */
     public Value sigmoid() {
-        // TODO(Task 6.1): a node with value s = sigma(a), computed without overflow, and local derivative s (1 - s)
+        // TODO(Task 6.1): return the node of the sigmoid, computed without overflow, with its local derivative
+        //     (README.md, "Task 6.1")
         throw new UnsupportedOperationException("Task 6.1: Value.sigmoid");
     }
 
@@ -262,8 +275,8 @@ public final class Value {
      * @return the nodes in topological order, this node last
      */
     public List<Value> topologicalOrder() {
-        // TODO(Task 6.2): a depth-first search with a stack of your own (no recursion) and a visited set by identity; a
-        //     node joins the list once all its parents have
+        // TODO(Task 6.2): return every node of the graph once, each after its parents, without recursion
+        //     (README.md, "Task 6.2")
         throw new UnsupportedOperationException("Task 6.2: Value.topologicalOrder");
     }
 
@@ -278,8 +291,8 @@ public final class Value {
      * {@link #zeroGrad()} on its parameters first (as {@code optimizer.zero_grad()} in PyTorch).
      */
     public void backward() {
-        // TODO(Task 6.2): zero the interior nodes' grad, add 1 to this node's, then go through topologicalOrder() from
-        //     the end, adding local derivative times grad to each parent
+        // TODO(Task 6.2): fill in the gradient of this node with respect to every node of its graph, in one
+        //     backward sweep, as the Javadoc says (README.md, "Task 6.2")
         throw new UnsupportedOperationException("Task 6.2: Value.backward");
     }
 
@@ -309,7 +322,7 @@ public final class Value {
      * @throws IllegalStateException    if this node is not a leaf (its value is fixed by its parents)
      */
     public void setData(double data) {
-        requireFinite("data", data);
+        Checks.requireFinite(data, "data");
         if (parents.length > 0) {
             throw new IllegalStateException("only a leaf can be moved: this node is computed by '" + op + "'");
         }
@@ -337,18 +350,5 @@ public final class Value {
     @Override
     public String toString() {
         return "Value(data=" + data + ", grad=" + grad + (op.isEmpty() ? "" : ", op=" + op) + ")";
-    }
-
-    private static double requireFinite(String name, double x) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + name + " = " + x);
-        }
-        return x;
-    }
-
-    private static void requireNonNull(String name, Value v) {
-        if (v == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
     }
 }

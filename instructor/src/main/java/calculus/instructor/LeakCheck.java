@@ -1,212 +1,135 @@
 package calculus.instructor;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * Proves that no reference method body leaked into the skeletons of a student release.
+ * Proves that no reference code and no hidden test leaked into a student release.
  *
- * <p>For every method that a skeleton leaves to the student (its body throws the skeleton's
- * {@code UnsupportedOperationException}), the reference solution's body of the same method is cut into
- * statements; each statement long enough to be telling (at least {@value #TELLING} characters without white
- * space) must appear nowhere in the release's skeletons (the exercise modules' {@code src/main}: code, comments and
- * Javadoc), unless the skeleton itself gives that statement in code it hands out complete, or the statement only
- * calls a class the skeleton gives whole (an input check such as {@code Arguments.requirePositive(h, "h")}).
- * Lessons, hints and tests are not searched: they quote formulas and code on purpose.
+ * <p>What must not leak is known from the references' markers ({@link Skeletons}): every statement of a marked
+ * region (the code the student writes, and what only the reference has: its helpers, its fields, its own files), and
+ * every statement of the hidden tests ({@code solutions/NN-topic/src/hidden-test}). A statement here is a piece of
+ * code cut at {@code ;}, <code>{</code> and <code>}</code>, comments left out, white space removed, of at least
+ * {@value JavaText#TELLING} characters. Not searched for: what the code students are given on purpose already holds
+ * ({@link #givenCode}: the skeletons' own code, the visible tests, the grader, the oracles and the plotting library),
+ * and single calls of a method a skeleton gives (an input check such as {@code Checks.requirePositive(h, "h")}).
+ *
+ * <p>The search covers every file of the release (code, comments, Javadoc, documents, build files), white space
+ * ignored (and the {@code *} or {@code //} that starts a comment line), so that a statement broken over two lines is
+ * found too; build folders and binary files are skipped. A module's lesson and hints ({@code NN-topic/README.md},
+ * {@code NN-topic/hints.md}) quote formulas and code on purpose (house style, rule 12: the formula belongs in the
+ * lesson and on the last rung of the hint ladder): there only the hidden tests are looked for.
  */
 final class LeakCheck {
 
-    /** Shorter statements ({@code return a + b;}) are too common to prove anything. */
-    static final int TELLING = 30;
+    /** A module's lesson and hints: they quote formulas and code on purpose, but never a hidden test. */
+    static final Pattern LESSONS = Pattern.compile("\\d\\d-[^/]+/(README|hints)\\.md");
 
-    private static final Pattern METHOD = Pattern.compile(
-        "([A-Za-z_$][\\w$]*)\\s*\\(([^()]*(?:\\([^()]*\\)[^()]*)*)\\)\\s*(?:throws\\s+[\\w$.,\\s]+)?\\{");
-    private static final Pattern WORD_BEFORE = Pattern.compile("([A-Za-z_$][\\w$]*)\\s*$");
-    private static final Set<String> NOT_METHODS = Set.of("if", "for", "while", "switch", "catch", "synchronized",
-        "return", "new", "else", "try", "do");
+    private static final String HIDDEN = "the hidden test ";
 
     private LeakCheck() {
     }
 
     /**
-     * Finds leaks of the course's reference code into a release.
+     * Finds leaks of the course's reference code and hidden tests into a release.
      *
-     * @return one line per leaked statement, naming the method it comes from and the file it was found in
+     * @return one line per leaked statement, naming the file it was found in and where it comes from
      */
     static List<String> leaks(Path course, Path release) throws IOException {
-        Map<String, String> fingerprints = new LinkedHashMap<>();
-        Set<String> given = new LinkedHashSet<>();
-        Set<String> givenClasses = new LinkedHashSet<>();
-        List<Path> skeletonFiles = new ArrayList<>();
-        for (String module : CourseFiles.MODULES) {
-            Path skeletons = release.resolve(module).resolve("src").resolve("main").resolve("java");
-            Path references = course.resolve("solutions").resolve(module).resolve("src").resolve("main")
-                .resolve("java");
-            if (!Files.isDirectory(skeletons)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(skeletons)) {
-                for (Path s : (Iterable<Path>) walk.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                    skeletonFiles.add(s);
-                    String skeletonSource = Files.readString(s, StandardCharsets.UTF_8);
-                    if (!skeletonSource.contains("UnsupportedOperationException")) {
-                        givenClasses.add(s.getFileName().toString().replace(".java", ""));
-                    }
-                    Path r = references.resolve(skeletons.relativize(s).toString());
-                    if (!Files.isRegularFile(r)) {
-                        continue;
-                    }
-                    Map<String, String> skeletonBodies = bodies(skeletonSource);
-                    Map<String, String> referenceBodies = bodies(Files.readString(r, StandardCharsets.UTF_8));
-                    for (Map.Entry<String, String> e : skeletonBodies.entrySet()) {
-                        if (e.getValue().contains("UnsupportedOperationException")) {
-                            String reference = referenceBodies.getOrDefault(e.getKey(), "");
-                            for (String statement : statements(reference)) {
-                                fingerprints.putIfAbsent(statement, module + " " + e.getKey());
-                            }
-                        } else {
-                            // given code: what the skeleton hands out complete, as the reference has it too
-                            List<String> reference = statements(referenceBodies.getOrDefault(e.getKey(), ""));
-                            statements(e.getValue()).stream().filter(reference::contains).forEach(given::add);
-                        }
-                    }
-                }
-            }
-        }
-        given.forEach(fingerprints::remove);
-        fingerprints.keySet().removeIf(statement -> givenClasses.stream().anyMatch(c -> statement.startsWith(c + ".")));
+        Map<String, String> secrets = secrets(course);
         List<String> found = new ArrayList<>();
-        for (Path file : skeletonFiles) {
-            String text;
-            try {
-                text = squeeze(Files.readString(file, StandardCharsets.UTF_8));
-            } catch (MalformedInputException binary) {
+        for (Path file : CourseFiles.courseFiles(release)) {
+            String name = file.toString().replace('\\', '/');
+            String text = readText(release.resolve(file.toString()));
+            if (text == null) {
                 continue;
             }
-            for (Map.Entry<String, String> f : fingerprints.entrySet()) {
-                if (text.contains(f.getKey())) {
-                    found.add(release.relativize(file) + " contains a statement of the reference " + f.getValue()
-                        + ": " + f.getKey());
+            boolean lesson = LESSONS.matcher(name).matches();
+            String squeezed = JavaText.searchable(text);
+            for (Map.Entry<String, String> secret : secrets.entrySet()) {
+                if (lesson && !secret.getValue().startsWith(HIDDEN)) {
+                    continue;
+                }
+                if (squeezed.contains(secret.getKey())) {
+                    found.add(name + " holds a statement of " + secret.getValue() + ": " + secret.getKey());
                 }
             }
         }
         return found;
     }
 
-    /** Each method's body (the text between its braces), keyed by name and parameter list. */
-    static Map<String, String> bodies(String source) {
-        String code = blankCommentsAndStrings(source);
-        Map<String, String> bodies = new LinkedHashMap<>();
-        Matcher m = METHOD.matcher(code);
-        int from = 0;
-        while (m.find(from)) {
-            int open = m.end() - 1;
-            int close = matchingBrace(code, open);
-            if (NOT_METHODS.contains(m.group(1)) || close < 0 || introducedByTypeKeyword(code, m.start())) {
-                from = m.end();
-                continue;
+    /**
+     * Every statement that must not leak, with where it comes from: the statements of the references' marked regions
+     * and of the hidden tests, less those that code students are given on purpose already holds.
+     */
+    static Map<String, String> secrets(Path course) throws IOException {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (String module : CourseFiles.MODULES) {
+            if (Files.isDirectory(Skeletons.referenceRoot(course, module))) {
+                Skeletons.secrets(course, module).forEach(secrets::putIfAbsent);
             }
-            String key = m.group(1) + "(" + m.group(2).replaceAll("\\s+", " ").strip() + ")";
-            bodies.putIfAbsent(key, source.substring(open + 1, close));
-            // methods nest only in local and anonymous classes: carry on inside the body as well
-            from = m.end();
-        }
-        return bodies;
-    }
-
-    /** Whether the word before a match is {@code record} or {@code new}: a record header or an anonymous class. */
-    private static boolean introducedByTypeKeyword(String code, int start) {
-        Matcher before = WORD_BEFORE.matcher(code.substring(Math.max(0, start - 40), start));
-        return before.find() && (before.group(1).equals("record") || before.group(1).equals("new"));
-    }
-
-    /** The statements of a body worth comparing: white space removed, at least {@link #TELLING} characters. */
-    static List<String> statements(String body) {
-        List<String> out = new ArrayList<>();
-        for (String part : blankCommentsOnly(body).split("[;{}]")) {
-            String s = squeeze(part);
-            if (s.length() >= TELLING) {
-                out.add(s);
-            }
-        }
-        return out;
-    }
-
-    private static String squeeze(String text) {
-        return text.replaceAll("\\s+", "");
-    }
-
-    private static int matchingBrace(String code, int open) {
-        int depth = 0;
-        for (int i = open; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}') {
-                depth--;
-                if (depth == 0) {
-                    return i;
+            Path hidden = course.resolve("solutions").resolve(module).resolve("src").resolve("hidden-test")
+                .resolve("java");
+            for (String file : Skeletons.files(hidden)) {
+                String origin = HIDDEN + "solutions/" + module + "/src/hidden-test/java/" + file;
+                for (String s : JavaText.statements(Files.readString(hidden.resolve(file), StandardCharsets.UTF_8))) {
+                    secrets.putIfAbsent(s, origin);
                 }
             }
         }
-        return -1;
+        String given = givenCode(course);
+        secrets.keySet().removeIf(given::contains);
+        return secrets;
     }
 
-    /** Replaces comments and string/char literals by spaces, keeping every offset. */
-    static String blankCommentsAndStrings(String source) {
-        return blank(source, true);
-    }
-
-    private static String blankCommentsOnly(String source) {
-        return blank(source, false);
-    }
-
-    private static String blank(String source, boolean strings) {
-        StringBuilder out = new StringBuilder(source);
-        int i = 0;
-        while (i < source.length()) {
-            char c = source.charAt(i);
-            char next = i + 1 < source.length() ? source.charAt(i + 1) : '\0';
-            int end;
-            if (c == '/' && next == '/') {
-                end = source.indexOf('\n', i);
-                end = end < 0 ? source.length() : end;
-            } else if (c == '/' && next == '*') {
-                end = source.indexOf("*/", i + 2);
-                end = end < 0 ? source.length() : end + 2;
-            } else if (c == '"' || c == '\'') {
-                end = i + 1;
-                while (end < source.length() && source.charAt(end) != c) {
-                    end += source.charAt(end) == '\\' ? 2 : 1;
-                }
-                end = Math.min(end + 1, source.length());
-                if (!strings) {
-                    i = end;
-                    continue;
-                }
-            } else {
-                i++;
-                continue;
-            }
-            for (int k = i; k < end; k++) {
-                if (out.charAt(k) != '\n') {
-                    out.setCharAt(k, ' ');
+    /**
+     * The code students are given on purpose, comments left out and squeezed: every module's skeletons (as the
+     * generator writes them), the visible tests, and the grader, the oracles and the plotting library with their
+     * tests. What it holds is no secret: a hidden test shares imports, tolerances and oracle calls with the visible
+     * ones, a reference shares a loop header or an input check with some given code.
+     */
+    static String givenCode(Path course) throws IOException {
+        StringBuilder given = new StringBuilder();
+        List<Path> roots = new ArrayList<>();
+        for (String module : CourseFiles.MODULES) {
+            if (Files.isDirectory(Skeletons.referenceRoot(course, module))) {
+                for (String text : Skeletons.generate(course, module).values()) {
+                    given.append(JavaText.squeeze(JavaText.blankComments(text))).append('\n');
                 }
             }
-            i = end;
+            roots.add(course.resolve(module).resolve("src").resolve("test").resolve("java"));
         }
-        return out.toString();
+        for (String library : List.of("grader", "oracles", "plot")) {
+            roots.add(course.resolve(library).resolve("src"));
+        }
+        for (Path root : roots) {
+            for (String file : Skeletons.files(root)) {
+                if (file.endsWith(".java")) {
+                    String text = Files.readString(root.resolve(file), StandardCharsets.UTF_8);
+                    given.append(JavaText.squeeze(JavaText.blankComments(text))).append('\n');
+                }
+            }
+        }
+        return given.toString();
+    }
+
+    /** A file's text, or null for a file that is not UTF-8 text (an image). */
+    private static String readText(Path file) throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException binary) {
+            return null;
+        }
     }
 }

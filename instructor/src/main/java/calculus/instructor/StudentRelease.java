@@ -19,9 +19,9 @@ import calculus.grader.report.TestResult;
  *
  * <p>Usage: {@code StudentRelease --course DIR --out DIR [--git true] [--verify false]}
  *
- * <p>The proof: no statement of a reference method that a skeleton leaves to the student appears anywhere in the
- * release ({@link LeakCheck}), and the release builds and its {@code ./mvnw test} gives 0 points with every graded
- * test TODO. With {@code --git true} the release becomes a git repository with a single fresh commit, ready to push.
+ * <p>The proof: no statement of the references' marked regions and no statement of a hidden test appears anywhere in
+ * the release ({@link LeakCheck}), and the release builds and its {@code ./mvnw test} gives 0 points with every
+ * graded test TODO. With {@code --git true} the release becomes a git repository with a single fresh commit, ready to push.
  * Exit codes: 0 released and verified, 1 the verification failed (the message says why), 2 wrong usage.
  */
 public final class StudentRelease {

@@ -45,9 +45,12 @@ public final class CentralDifference {
      *                                  and finite
      */
     public static double derivative(DoubleUnaryOperator f, double x, double h) {
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFinite(x, "x");
-        Arguments.requirePositive(h, "h");
+        // BEGIN SOLUTION Task 1.3: return the central-difference estimate of f′(x) with step h (README.md, "Task 1.3");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireFinite(x, "x");
+        Checks.requirePositive(h, "h");
         return (f.applyAsDouble(x + h) - f.applyAsDouble(x - h)) / (2 * h);
+        // END SOLUTION
     }
 }

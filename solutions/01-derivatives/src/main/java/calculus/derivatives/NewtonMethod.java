@@ -45,10 +45,12 @@ public final class NewtonMethod {
      */
     public static NewtonResult solve(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0, double tolerance,
                                      int maxIterations) {
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFunction(df, "df");
-        Arguments.requireFinite(x0, "x0");
-        Arguments.requirePositive(tolerance, "tolerance");
+        // BEGIN SOLUTION Task 1.8: return the result of Newton's method from x0, stopping as the class Javadoc lists
+        //     (README.md, "Task 1.8"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireNonNull(df, "df");
+        Checks.requireFinite(x0, "x0");
+        Checks.requirePositive(tolerance, "tolerance");
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be at least 1, got maxIterations = "
                 + maxIterations);
@@ -77,5 +79,6 @@ public final class NewtonMethod {
             }
         }
         return new NewtonResult(x, maxIterations, NewtonResult.Status.NOT_CONVERGED);
+        // END SOLUTION
     }
 }

@@ -43,12 +43,15 @@ public final class NumericalDerivative {
      * @throws IllegalArgumentException if {@code x} is not finite
      */
     public static double step(double x) {
-        Arguments.requireFinite(x, "x");
+        // BEGIN SOLUTION Task 1.4: return the step this class takes at x, scaled to x and exactly representable, as the
+        //     Javadoc asks (README.md, "Task 1.4"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(x, "x");
         double h = RELATIVE_STEP * Math.max(1.0, Math.abs(x));
         // x + h is rounded to the nearest double, so the distance actually stepped is (x + h) - x; returning it
         // makes x + step a double, (x + step) - x == step, and the quotient divides by the step it really took
         double stepped = x + h;
         return stepped - x;
+        // END SOLUTION
     }
 
     /**
@@ -61,7 +64,10 @@ public final class NumericalDerivative {
      * @throws IllegalArgumentException if {@code f} is null or {@code x} is not finite
      */
     public static double derivative(DoubleUnaryOperator f, double x) {
-        Arguments.requireFunction(f, "f");
+        // BEGIN SOLUTION Task 1.4: return the central-difference estimate of f′(x) with the step this class chooses for
+        //     x (README.md, "Task 1.4"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
         return CentralDifference.derivative(f, x, step(x));
+        // END SOLUTION
     }
 }

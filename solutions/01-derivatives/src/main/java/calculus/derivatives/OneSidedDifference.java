@@ -37,8 +37,11 @@ public final class OneSidedDifference {
      *                                  and finite
      */
     public static double forward(DoubleUnaryOperator f, double x, double h) {
+        // BEGIN SOLUTION Task 1.2: return the forward-difference estimate of f′(x) with step h (README.md, "Task 1.2");
+        //     reject bad input as the Javadoc's @throws says
         check(f, x, h);
         return (f.applyAsDouble(x + h) - f.applyAsDouble(x)) / h;
+        // END SOLUTION
     }
 
     /**
@@ -52,13 +55,18 @@ public final class OneSidedDifference {
      *                                  and finite
      */
     public static double backward(DoubleUnaryOperator f, double x, double h) {
+        // BEGIN SOLUTION Task 1.2: return the backward-difference estimate of f′(x) with step h
+        //     (README.md, "Task 1.2"); reject bad input as the Javadoc's @throws says
         check(f, x, h);
         return (f.applyAsDouble(x) - f.applyAsDouble(x - h)) / h;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static void check(DoubleUnaryOperator f, double x, double h) {
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFinite(x, "x");
-        Arguments.requirePositive(h, "h");
+        Checks.requireNonNull(f, "f");
+        Checks.requireFinite(x, "x");
+        Checks.requirePositive(h, "h");
     }
+    // END SOLUTION ONLY
 }

@@ -32,12 +32,14 @@ public final class Polynomial {
      * @throws IllegalArgumentException if {@code coefficients} is null or empty, or a coefficient is not finite
      */
     public Polynomial(double... coefficients) {
+        // BEGIN SOLUTION Task 1.7: make the polynomial with these coefficients, stored as the field's comment says
+        //     (README.md, "Task 1.7"); reject bad input as the Javadoc's @throws says
         if (coefficients == null || coefficients.length == 0) {
             throw new IllegalArgumentException("coefficients must hold at least one number, got "
                 + (coefficients == null ? "null" : "an empty array"));
         }
         for (int k = 0; k < coefficients.length; k++) {
-            Arguments.requireFinite(coefficients[k], "coefficients[" + k + "]");
+            Checks.requireFinite(coefficients[k], "coefficients[" + k + "]");
         }
         int length = coefficients.length;
         while (length > 1 && coefficients[length - 1] == 0) {
@@ -49,6 +51,7 @@ public final class Polynomial {
             copy[k] = coefficients[k] + 0.0;
         }
         this.c = copy;
+        // END SOLUTION
     }
 
     /**
@@ -57,7 +60,9 @@ public final class Polynomial {
      * @return the degree, at least 0
      */
     public int degree() {
+        // BEGIN SOLUTION Task 1.7: return the degree of the polynomial, 0 for a constant (README.md, "Task 1.7")
         return c.length - 1;
+        // END SOLUTION
     }
 
     /**
@@ -68,10 +73,13 @@ public final class Polynomial {
      * @throws IllegalArgumentException if {@code k} is negative
      */
     public double coefficient(int k) {
+        // BEGIN SOLUTION Task 1.7: return the coefficient of the k-th power, 0 beyond the degree
+        //     (README.md, "Task 1.7"); reject bad input as the Javadoc's @throws says
         if (k < 0) {
             throw new IllegalArgumentException("k must be at least 0, got k = " + k);
         }
         return k < c.length ? c[k] : 0.0;
+        // END SOLUTION
     }
 
     /**
@@ -81,7 +89,9 @@ public final class Polynomial {
      * @return <em>c</em><sub>0</sub>, ..., <em>c</em><sub><em>n</em></sub> with <em>n</em> the degree
      */
     public double[] coefficients() {
+        // BEGIN SOLUTION Task 1.7: return a copy of the coefficients, lowest power first (README.md, "Task 1.7")
         return c.clone();
+        // END SOLUTION
     }
 
     /**
@@ -92,11 +102,13 @@ public final class Polynomial {
      * @return <em>p</em>(<em>x</em>)
      */
     public double evaluate(double x) {
+        // BEGIN SOLUTION Task 1.7: return the value of the polynomial at x, by Horner's rule (README.md, "Task 1.7")
         double value = c[c.length - 1];
         for (int k = c.length - 2; k >= 0; k--) {
             value = value * x + c[k];
         }
         return value;
+        // END SOLUTION
     }
 
     /**
@@ -107,6 +119,7 @@ public final class Polynomial {
      * @return <em>p</em>′, of degree one less (0 for a constant)
      */
     public Polynomial derivative() {
+        // BEGIN SOLUTION Task 1.7: return the derivative, a new polynomial, by the power rule (README.md, "Task 1.7")
         if (c.length == 1) {
             return new Polynomial(0.0);
         }
@@ -116,6 +129,7 @@ public final class Polynomial {
             d[k - 1] = k * c[k];
         }
         return new Polynomial(d);
+        // END SOLUTION
     }
 
     /**
@@ -124,12 +138,17 @@ public final class Polynomial {
      */
     @Override
     public boolean equals(Object other) {
+        // BEGIN SOLUTION Task 1.7: return whether other is a polynomial with the same coefficients
+        //     (README.md, "Task 1.7")
         return other instanceof Polynomial p && Arrays.equals(c, p.c);
+        // END SOLUTION
     }
 
     @Override
     public int hashCode() {
+        // BEGIN SOLUTION Task 1.7: return a hash code that agrees with equals (README.md, "Task 1.7")
         return Arrays.hashCode(c);
+        // END SOLUTION
     }
 
     /**
@@ -140,6 +159,8 @@ public final class Polynomial {
      */
     @Override
     public String toString() {
+        // BEGIN SOLUTION Task 1.7: return the polynomial written out as the Javadoc shows, highest power first
+        //     (README.md, "Task 1.7")
         StringBuilder out = new StringBuilder();
         for (int k = c.length - 1; k >= 0; k--) {
             if (c[k] == 0 && c.length > 1) {
@@ -153,5 +174,6 @@ public final class Polynomial {
             }
         }
         return out.toString();
+        // END SOLUTION
     }
 }

@@ -42,12 +42,15 @@ public final class RichardsonExtrapolation {
      *                                  and finite
      */
     public static double derivative(DoubleUnaryOperator f, double x, double h) {
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFinite(x, "x");
-        Arguments.requirePositive(h, "h");
+        // BEGIN SOLUTION Task 1.6: return the Richardson extrapolation of the central differences with step h and half
+        //     of it (README.md, "Task 1.6"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireFinite(x, "x");
+        Checks.requirePositive(h, "h");
         double coarse = CentralDifference.derivative(f, x, h);
         double fine = CentralDifference.derivative(f, x, h / 2);
         // coarse = f' + c h^2 + ..., fine = f' + c h^2 / 4 + ...: 4 fine - coarse = 3 f' + O(h^4)
         return (4 * fine - coarse) / 3;
+        // END SOLUTION
     }
 }

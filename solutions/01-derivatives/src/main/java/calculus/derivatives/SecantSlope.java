@@ -36,14 +36,17 @@ public final class SecantSlope {
      *                                  {@code a == b} (one point has no secant)
      */
     public static double slope(DoubleUnaryOperator f, double a, double b) {
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFinite(a, "a");
-        Arguments.requireFinite(b, "b");
+        // BEGIN SOLUTION Task 1.1: return the slope of the secant of f between a and b (README.md, "Task 1.1"); reject
+        //     bad input as the Javadoc's @throws says, the same point twice included
+        Checks.requireNonNull(f, "f");
+        Checks.requireFinite(a, "a");
+        Checks.requireFinite(b, "b");
         if (a == b) {
             throw new IllegalArgumentException("a and b must differ (one point has no secant), got a = b = " + a);
         }
         double rise = f.applyAsDouble(b) - f.applyAsDouble(a);
         double run = b - a;
         return rise / run;
+        // END SOLUTION
     }
 }

@@ -37,9 +37,12 @@ public final class SecondDifference {
      *                                  and finite
      */
     public static double secondDerivative(DoubleUnaryOperator f, double x, double h) {
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFinite(x, "x");
-        Arguments.requirePositive(h, "h");
+        // BEGIN SOLUTION Task 1.5: return the second-difference estimate of f″(x) with step h (README.md, "Task 1.5");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireFinite(x, "x");
+        Checks.requirePositive(h, "h");
         return (f.applyAsDouble(x + h) - 2 * f.applyAsDouble(x) + f.applyAsDouble(x - h)) / (h * h);
+        // END SOLUTION
     }
 }

@@ -35,6 +35,8 @@ public final class SquaredErrorLoss {
      *                                  lengths differ
      */
     public SquaredErrorLoss(double[] x, double[] y) {
+        // BEGIN SOLUTION Task 1.9: keep copies of the examples (README.md, "Task 1.9"); reject bad input as the
+        //     Javadoc's @throws says
         if (x == null || y == null) {
             throw new IllegalArgumentException((x == null ? "x" : "y") + " must not be null");
         }
@@ -46,11 +48,12 @@ public final class SquaredErrorLoss {
             throw new IllegalArgumentException("the data set must hold at least one example, got x.length = 0");
         }
         for (int i = 0; i < x.length; i++) {
-            Arguments.requireFinite(x[i], "x[" + i + "]");
-            Arguments.requireFinite(y[i], "y[" + i + "]");
+            Checks.requireFinite(x[i], "x[" + i + "]");
+            Checks.requireFinite(y[i], "y[" + i + "]");
         }
         this.x = x.clone();
         this.y = y.clone();
+        // END SOLUTION
     }
 
     /**
@@ -62,13 +65,16 @@ public final class SquaredErrorLoss {
      * @throws IllegalArgumentException if {@code w} is not finite
      */
     public double loss(double w) {
-        Arguments.requireFinite(w, "w");
+        // BEGIN SOLUTION Task 1.9: return the mean squared error of the model with weight w (README.md, "Task 1.9");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(w, "w");
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
             double residual = w * x[i] - y[i];
             sum += residual * residual;
         }
         return sum / x.length;
+        // END SOLUTION
     }
 
     /**
@@ -81,7 +87,9 @@ public final class SquaredErrorLoss {
      * @throws IllegalArgumentException if {@code w} is not finite
      */
     public double derivative(double w) {
-        Arguments.requireFinite(w, "w");
+        // BEGIN SOLUTION Task 1.9: return the derivative of the loss with respect to the weight, at w
+        //     (README.md, "Task 1.9"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(w, "w");
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
             double residual = w * x[i] - y[i];
@@ -89,6 +97,7 @@ public final class SquaredErrorLoss {
             sum += 2 * residual * x[i];
         }
         return sum / x.length;
+        // END SOLUTION
     }
 
     /**
@@ -99,6 +108,8 @@ public final class SquaredErrorLoss {
      * @throws IllegalStateException if every x[i] is 0: then the loss does not depend on <em>w</em> at all
      */
     public double bestWeight() {
+        // BEGIN SOLUTION Task 1.9: return the weight that minimises the loss (README.md, "Task 1.9"); when no weight is
+        //     best, throw the IllegalStateException the Javadoc names
         double xy = 0;
         double xx = 0;
         for (int i = 0; i < x.length; i++) {
@@ -110,5 +121,6 @@ public final class SquaredErrorLoss {
         }
         // dL/dw = (2/n) (w xx - xy) = 0
         return xy / xx;
+        // END SOLUTION
     }
 }

@@ -32,10 +32,13 @@ public record TangentLine(double x0, double y0, double slope) {
      * @throws IllegalArgumentException if {@code f} or {@code df} is null, or {@code x0} is not finite
      */
     public static TangentLine at(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0) {
-        Arguments.requireFunction(f, "f");
-        Arguments.requireFunction(df, "df");
-        Arguments.requireFinite(x0, "x0");
+        // BEGIN SOLUTION Task 1.8: return the tangent line of f at x0 (README.md, "Task 1.8"); reject bad input as the
+        //     Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireNonNull(df, "df");
+        Checks.requireFinite(x0, "x0");
         return new TangentLine(x0, f.applyAsDouble(x0), df.applyAsDouble(x0));
+        // END SOLUTION
     }
 
     /**
@@ -45,7 +48,9 @@ public record TangentLine(double x0, double y0, double slope) {
      * @return <em>t</em>(<em>x</em>)
      */
     public double valueAt(double x) {
+        // BEGIN SOLUTION Task 1.8: return the height of the tangent line above x (README.md, "Task 1.8")
         return y0 + slope * (x - x0);
+        // END SOLUTION
     }
 
     /**
@@ -55,10 +60,13 @@ public record TangentLine(double x0, double y0, double slope) {
      * @throws ArithmeticException if the slope is 0: a horizontal line never crosses zero (or lies on it)
      */
     public double root() {
+        // BEGIN SOLUTION Task 1.8: return where the tangent line crosses zero (README.md, "Task 1.8"); a horizontal
+        //     line has none: throw the ArithmeticException the Javadoc names
         if (slope == 0) {
             throw new ArithmeticException("the tangent at x0 = " + x0 + " is horizontal (slope 0), so it has no "
                 + "root: f'(x0) = 0 there");
         }
         return x0 - y0 / slope;
+        // END SOLUTION
     }
 }

@@ -23,7 +23,7 @@
  *       parameter</td></tr>
  * </table>
  *
- * <p>Given, not tasks: {@code Arguments} (the input checks every method makes) and
+ * <p>Given, not tasks: {@code Checks} (the input checks every method makes) and
  * {@link calculus.derivatives.NewtonResult} (the result type of Task 1.8). The lesson is
  * {@code 01-derivatives/README.md}; the tests, in {@code src/test/java}, grade each task.
  */

@@ -48,9 +48,11 @@ public final class Hessian {
      *                                  infinite coordinate, or {@code h} is not positive and finite
      */
     public static double[][] of(ToDoubleFunction<double[]> f, double[] x, double h) {
-        Arguments.requireFunction(f, "f");
-        Arguments.requirePoint(x, "x");
-        Arguments.requirePositive(h, "h");
+        // BEGIN SOLUTION Task 2.5: return the matrix of the second partials of f at x, symmetric
+        //     (README.md, "Task 2.5"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireVector(x, "x");
+        Checks.requirePositive(h, "h");
         int n = x.length;
         double[][] hessian = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -61,6 +63,7 @@ public final class Hessian {
             }
         }
         return hessian;
+        // END SOLUTION
     }
 
     /**
@@ -81,6 +84,8 @@ public final class Hessian {
      *                                  square, an entry is NaN or infinite, or {@code m} is not symmetric
      */
     public static boolean isPositiveDefinite(double[][] m) {
+        // BEGIN SOLUTION Task 2.5: return whether the symmetric matrix m is positive definite, by the test the lesson
+        //     gives (README.md, "Task 2.5"); reject bad input as the Javadoc's @throws says
         requireSymmetric(m);
         int n = m.length;
         double[][] l = new double[n][n];
@@ -103,8 +108,10 @@ public final class Hessian {
             }
         }
         return true;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static void requireSymmetric(double[][] m) {
         if (m == null) {
             throw new IllegalArgumentException("m must not be null");
@@ -136,4 +143,5 @@ public final class Hessian {
             }
         }
     }
+    // END SOLUTION ONLY
 }

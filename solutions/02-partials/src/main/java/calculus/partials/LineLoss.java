@@ -42,8 +42,8 @@ public final class LineLoss {
      *                                  a value is NaN or infinite
      */
     public LineLoss(double[] x, double[] y) {
-        Arguments.requirePoint(x, "x");
-        Arguments.requirePoint(y, "y");
+        Checks.requireVector(x, "x");
+        Checks.requireVector(y, "y");
         if (x.length != y.length) {
             throw new IllegalArgumentException("x and y must have the same length, got x.length = " + x.length
                 + ", y.length = " + y.length);
@@ -88,12 +88,15 @@ public final class LineLoss {
      * @return the partial derivative of the loss with respect to <em>w</em> at (<em>w</em>, <em>b</em>)
      */
     public double partialW(double w, double b) {
+        // BEGIN SOLUTION Task 2.3: return the partial derivative of the loss with respect to the slope, at the line (w,
+        //     b) (README.md, "Task 2.3")
         double sum = 0;
         for (int k = 0; k < x.length; k++) {
             // chain rule: d(r^2)/dw = 2r dr/dw, and dr/dw = x_k because w multiplies x_k
             sum += residual(w, b, k) * x[k];
         }
         return 2 * sum / x.length;
+        // END SOLUTION
     }
 
     /**
@@ -106,12 +109,15 @@ public final class LineLoss {
      * @return the partial derivative of the loss with respect to <em>b</em> at (<em>w</em>, <em>b</em>)
      */
     public double partialB(double w, double b) {
+        // BEGIN SOLUTION Task 2.3: return the partial derivative of the loss with respect to the intercept, at the line
+        //     (w, b) (README.md, "Task 2.3")
         double sum = 0;
         for (int k = 0; k < x.length; k++) {
             // chain rule: d(r^2)/db = 2r dr/db, and dr/db = 1
             sum += residual(w, b, k);
         }
         return 2 * sum / x.length;
+        // END SOLUTION
     }
 
     /** Prediction minus target for example k: in this order the chain rule brings no minus sign (dr/dw = +x_k). */

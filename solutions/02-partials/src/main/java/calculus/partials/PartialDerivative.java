@@ -47,12 +47,15 @@ public final class PartialDerivative {
      *                                  and finite
      */
     public static double partial(ToDoubleFunction<double[]> f, double[] x, int i, double h) {
+        // BEGIN SOLUTION Task 2.2: return the central-difference estimate of the partial derivative of f along
+        //     coordinate i at x (README.md, "Task 2.2"); reject bad input as the Javadoc's @throws says
         DoubleUnaryOperator slice = Slice.along(f, x, i);
-        Arguments.requirePositive(h, "h");
+        Checks.requirePositive(h, "h");
         double up = x[i] + h;
         double down = x[i] - h;
         // divide by the distance actually stepped: x[i] + h and x[i] - h are rounded, and dividing by their true
         // distance instead of 2h keeps that rounding out of the quotient
         return (slice.applyAsDouble(up) - slice.applyAsDouble(down)) / (up - down);
+        // END SOLUTION
     }
 }

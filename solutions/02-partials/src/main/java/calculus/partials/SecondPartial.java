@@ -52,11 +52,13 @@ public final class SecondPartial {
      *                                  not positive and finite
      */
     public static double of(ToDoubleFunction<double[]> f, double[] x, int i, int j, double h) {
-        Arguments.requireFunction(f, "f");
-        Arguments.requirePoint(x, "x");
-        Arguments.requireIndex(i, "i", x.length);
-        Arguments.requireIndex(j, "j", x.length);
-        Arguments.requirePositive(h, "h");
+        // BEGIN SOLUTION Task 2.4: return the estimate of the second partial derivative of f along coordinates i and j
+        //     at x, mixed when they differ (README.md, "Task 2.4"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireVector(x, "x");
+        Checks.requireIndex(i, "i", x.length);
+        Checks.requireIndex(j, "j", x.length);
+        Checks.requirePositive(h, "h");
         if (i == j) {
             // the curvature of the slice along i: the second difference of a one-variable function
             DoubleUnaryOperator slice = Slice.along(f, x, i);
@@ -68,5 +70,6 @@ public final class SecondPartial {
         double up = x[j] + h;
         double down = x[j] - h;
         return (slopeAlongI.applyAsDouble(up) - slopeAlongI.applyAsDouble(down)) / (up - down);
+        // END SOLUTION
     }
 }

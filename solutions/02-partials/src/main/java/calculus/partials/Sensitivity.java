@@ -39,9 +39,11 @@ public final class Sensitivity {
      *                                  partial is NaN (the loss is not defined near {@code theta})
      */
     public static int mostSensitive(ToDoubleFunction<double[]> loss, double[] theta, double h) {
-        Arguments.requireFunction(loss, "loss");
-        Arguments.requirePoint(theta, "theta");
-        Arguments.requirePositive(h, "h");
+        // BEGIN SOLUTION Task 2.6: return the index of the parameter the loss is most sensitive to at theta, the first
+        //     one on a tie (README.md, "Task 2.6"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(loss, "loss");
+        Checks.requireVector(theta, "theta");
+        Checks.requirePositive(h, "h");
         int best = -1;
         double largest = -1;
         for (int i = 0; i < theta.length; i++) {
@@ -59,6 +61,7 @@ public final class Sensitivity {
             }
         }
         return best;
+        // END SOLUTION
     }
 
     /**
@@ -80,12 +83,15 @@ public final class Sensitivity {
      */
     public static double predictedChange(ToDoubleFunction<double[]> loss, double[] theta, int i, double delta,
                                          double h) {
-        Arguments.requireFunction(loss, "loss");
-        Arguments.requirePoint(theta, "theta");
-        Arguments.requireIndex(i, "i", theta.length);
-        Arguments.requireFinite(delta, "delta");
-        Arguments.requirePositive(h, "h");
+        // BEGIN SOLUTION Task 2.6: return the first-order prediction of the change in the loss when parameter i moves
+        //     by delta (README.md, "Task 2.6"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(loss, "loss");
+        Checks.requireVector(theta, "theta");
+        Checks.requireIndex(i, "i", theta.length);
+        Checks.requireFinite(delta, "delta");
+        Checks.requirePositive(h, "h");
         // first-order Taylor expansion of the slice along i: s(t + delta) - s(t) ~ s'(t) delta
         return PartialDerivative.partial(loss, theta, i, h) * delta;
+        // END SOLUTION
     }
 }

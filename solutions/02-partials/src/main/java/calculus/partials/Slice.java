@@ -41,9 +41,11 @@ public final class Slice {
      *                                  infinite coordinate, or {@code i} is out of range
      */
     public static DoubleUnaryOperator along(ToDoubleFunction<double[]> f, double[] x, int i) {
-        Arguments.requireFunction(f, "f");
-        Arguments.requirePoint(x, "x");
-        Arguments.requireIndex(i, "i", x.length);
+        // BEGIN SOLUTION Task 2.1: return the slice of f through x along coordinate i, which later changes to x must
+        //     not move (README.md, "Task 2.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireVector(x, "x");
+        Checks.requireIndex(i, "i", x.length);
         // copy now: the slice is the line through x as it is today, whatever the caller does with x later
         final double[] base = x.clone();
         return t -> {
@@ -52,5 +54,6 @@ public final class Slice {
             point[i] = t;
             return f.applyAsDouble(point);
         };
+        // END SOLUTION
     }
 }

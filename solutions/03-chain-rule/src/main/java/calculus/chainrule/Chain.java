@@ -41,6 +41,8 @@ public final class Chain implements Differentiable {
      * @throws IllegalArgumentException if {@code functions} is null or holds a null, naming its index
      */
     public static Chain of(List<Differentiable> functions) {
+        // BEGIN SOLUTION Task 3.2: return the chain of these functions in order, safe from later changes to the list
+        //     (README.md, "Task 3.2"); reject bad input as the Javadoc's @throws says
         if (functions == null) {
             throw new IllegalArgumentException("functions must not be null");
         }
@@ -54,6 +56,7 @@ public final class Chain implements Differentiable {
             copy.add(f);
         }
         return new Chain(List.copyOf(copy));
+        // END SOLUTION
     }
 
     /**
@@ -74,11 +77,14 @@ public final class Chain implements Differentiable {
      */
     @Override
     public double value(double x) {
+        // BEGIN SOLUTION Task 3.2: return the value of the chain at x, in a loop: a chain may be very long
+        //     (README.md, "Task 3.2")
         double v = x;
         for (Differentiable f : functions) {
             v = f.value(v);
         }
         return v;
+        // END SOLUTION
     }
 
     /**
@@ -90,6 +96,7 @@ public final class Chain implements Differentiable {
      */
     @Override
     public double derivative(double x) {
+        // BEGIN SOLUTION Task 3.2: return the derivative of the chain at x, in one forward pass (README.md, "Task 3.2")
         double v = x;
         double slope = 1.0; // d x / d x, and the empty product for an empty chain
         for (Differentiable f : functions) {
@@ -99,5 +106,6 @@ public final class Chain implements Differentiable {
             v = f.value(v);
         }
         return slope;
+        // END SOLUTION
     }
 }

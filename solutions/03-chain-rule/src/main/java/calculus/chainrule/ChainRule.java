@@ -30,6 +30,8 @@ public final class ChainRule {
      * @throws IllegalArgumentException if {@code outer} or {@code inner} is null
      */
     public static Differentiable compose(Differentiable outer, Differentiable inner) {
+        // BEGIN SOLUTION Task 3.1: return the composition of outer after inner, its derivative by the chain rule
+        //     (README.md, "Task 3.1"); reject bad input as the Javadoc's @throws says
         if (outer == null) {
             throw new IllegalArgumentException("outer must not be null");
         }
@@ -49,5 +51,6 @@ public final class ChainRule {
                 return outer.derivative(u) * inner.derivative(x);
             }
         };
+        // END SOLUTION
     }
 }

@@ -107,9 +107,12 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual plus(Dual other) {
+        // BEGIN SOLUTION Task 3.3: return the dual number of the sum, by the sum rule (README.md, "Task 3.3"); reject
+        //     bad input as the Javadoc's @throws says
         requireOperand(other);
         // sum rule: (u + v)' = u' + v'
         return new Dual(value + other.value, derivative + other.derivative);
+        // END SOLUTION
     }
 
     /**
@@ -120,9 +123,12 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual minus(Dual other) {
+        // BEGIN SOLUTION Task 3.3: return the dual number of the difference, by the difference rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         requireOperand(other);
         // difference rule: (u - v)' = u' - v'
         return new Dual(value - other.value, derivative - other.derivative);
+        // END SOLUTION
     }
 
     /**
@@ -134,9 +140,12 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Dual times(Dual other) {
+        // BEGIN SOLUTION Task 3.3: return the dual number of the product, by the product rule (README.md, "Task 3.3");
+        //     reject bad input as the Javadoc's @throws says
         requireOperand(other);
         // product rule: (uv)' = u'v + uv'
         return new Dual(value * other.value, derivative * other.value + value * other.derivative);
+        // END SOLUTION
     }
 
     /**
@@ -148,6 +157,8 @@ public final class Dual {
      * @throws IllegalArgumentException if {@code other} is null or its value is 0, naming the value
      */
     public Dual dividedBy(Dual other) {
+        // BEGIN SOLUTION Task 3.3: return the dual number of the quotient, by the quotient rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         requireOperand(other);
         if (other.value == 0.0) {
             throw new IllegalArgumentException("division by zero: the divisor's value is " + other.value
@@ -157,6 +168,7 @@ public final class Dual {
         // quotient rule: (u/v)' = (u'v - uv') / v^2, written as (u' - q v') / v with q = u/v: one division
         // less, and no v^2 that could overflow when v is large
         return new Dual(q, (derivative - q * other.derivative) / other.value);
+        // END SOLUTION
     }
 
     /**
@@ -170,6 +182,8 @@ public final class Dual {
      * @throws IllegalArgumentException if the value is 0 and {@code n} is negative, naming both
      */
     public Dual pow(int n) {
+        // BEGIN SOLUTION Task 3.3: return the dual number of this to the power n, by the power rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         if (n < 0 && value == 0.0) {
             throw new IllegalArgumentException("0 to a negative power is undefined (a division by zero): got value = "
                 + value + " and n = " + n);
@@ -180,6 +194,7 @@ public final class Dual {
         }
         // power rule: (u^n)' = n u^(n-1) u'
         return new Dual(Math.pow(value, n), n * Math.pow(value, n - 1) * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -194,6 +209,8 @@ public final class Dual {
      *                                  the value is not positive, naming both
      */
     public Dual pow(double p) {
+        // BEGIN SOLUTION Task 3.3: return the dual number of this to the power p, by the power rule
+        //     (README.md, "Task 3.3"); reject bad input as the Javadoc's @throws says
         if (!Double.isFinite(p)) {
             throw new IllegalArgumentException("p must be finite, got p = " + p);
         }
@@ -207,6 +224,7 @@ public final class Dual {
         double power = Math.pow(value, p);
         // power rule: (u^p)' = p u^(p-1) u' = p (u^p / u) u', reusing u^p instead of a second Math.pow
         return new Dual(power, p * (power / value) * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -215,9 +233,11 @@ public final class Dual {
      * @return e<sup><em>u</em></sup>; overflows to +∞ for values above about 709.78, as {@link Math#exp} does
      */
     public Dual exp() {
+        // BEGIN SOLUTION Task 3.3: return the dual number of the exponential of this (README.md, "Task 3.3")
         double e = Math.exp(value);
         // exp is its own derivative; chain rule: (e^u)' = e^u u'
         return new Dual(e, e * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -227,11 +247,14 @@ public final class Dual {
      * @throws IllegalArgumentException if the value is not positive, naming it
      */
     public Dual log() {
+        // BEGIN SOLUTION Task 3.3: return the dual number of the natural logarithm of this (README.md, "Task 3.3");
+        //     reject bad input as the Javadoc's @throws says
         if (!(value > 0.0)) {
             throw new IllegalArgumentException("log needs a positive argument, got value = " + value);
         }
         // (ln u)' = u' / u
         return new Dual(Math.log(value), derivative / value);
+        // END SOLUTION
     }
 
     /**
@@ -240,8 +263,10 @@ public final class Dual {
      * @return sin <em>u</em>
      */
     public Dual sin() {
+        // BEGIN SOLUTION Task 3.3: return the dual number of the sine of this (README.md, "Task 3.3")
         // (sin u)' = cos(u) u'
         return new Dual(Math.sin(value), Math.cos(value) * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -250,8 +275,10 @@ public final class Dual {
      * @return cos <em>u</em>
      */
     public Dual cos() {
+        // BEGIN SOLUTION Task 3.3: return the dual number of the cosine of this (README.md, "Task 3.3")
         // (cos u)' = -sin(u) u'
         return new Dual(Math.cos(value), -Math.sin(value) * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -261,9 +288,12 @@ public final class Dual {
      * @return tanh <em>u</em>, in (−1, 1); saturates to ±1 without overflow
      */
     public Dual tanh() {
+        // BEGIN SOLUTION Task 3.3: return the dual number of the hyperbolic tangent of this, which saturates without
+        //     overflow (README.md, "Task 3.3")
         double t = Math.tanh(value);
         // (tanh u)' = (1 - tanh^2 u) u': the derivative from the value already computed
         return new Dual(t, (1 - t * t) * derivative);
+        // END SOLUTION
     }
 
     /**
@@ -277,6 +307,8 @@ public final class Dual {
      * @return σ(<em>u</em>), in [0, 1]
      */
     public Dual sigmoid() {
+        // BEGIN SOLUTION Task 3.3: return the dual number of the sigmoid of this, computed so that it never overflows
+        //     (README.md, "Task 3.3")
         // only e^(-|u|) is ever computed: it lies in (0, 1], so it can underflow to 0 but never overflow
         double e = Math.exp(-Math.abs(value));
         double s = value >= 0 ? 1 / (1 + e) : e / (1 + e);
@@ -284,6 +316,7 @@ public final class Dual {
         // sigma' = sigma(u) (1 - sigma(u)) u'; 1 - sigma(u) is computed as sigma(-u), which keeps its relative
         // accuracy where sigma(u) rounds to 1 (u > 37) and the subtraction would give 0
         return new Dual(s, s * complement * derivative);
+        // END SOLUTION
     }
 
     @Override
@@ -292,9 +325,11 @@ public final class Dual {
             + Math.abs(derivative) + "\u03b5";
     }
 
+    // BEGIN SOLUTION ONLY
     private static void requireOperand(Dual other) {
         if (other == null) {
             throw new IllegalArgumentException("other must not be null");
         }
     }
+    // END SOLUTION ONLY
 }

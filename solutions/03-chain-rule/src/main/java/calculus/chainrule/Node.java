@@ -185,6 +185,8 @@ public final class Node {
      *                                  {@code i} and the number of inputs
      */
     public double localDerivative(int i) {
+        // BEGIN SOLUTION Task 3.5: return the derivative of this node's value with respect to its input i, as the table
+        //     above gives it (README.md, "Task 3.5"); reject bad input as the Javadoc's @throws says
         if (i < 0 || i >= inputs.size()) {
             throw new IllegalArgumentException("i must be in [0, " + inputs.size() + ") for the "
                 + operation.name().toLowerCase(java.util.Locale.ROOT) + " node " + name + ", got i = " + i);
@@ -208,6 +210,7 @@ public final class Node {
             default:
                 throw new IllegalStateException("an input node has no inputs: " + name);
         }
+        // END SOLUTION
     }
 
     @Override

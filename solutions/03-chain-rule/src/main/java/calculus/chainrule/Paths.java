@@ -39,6 +39,8 @@ public final class Paths {
      * @throws IllegalArgumentException if either node is null
      */
     public static double derivative(Node output, Node variable) {
+        // BEGIN SOLUTION Task 3.5: return the derivative of output with respect to variable, summed over the paths
+        //     between them (README.md, "Task 3.5"); reject bad input as the Javadoc's @throws says
         if (output == null) {
             throw new IllegalArgumentException("output must not be null");
         }
@@ -46,8 +48,10 @@ public final class Paths {
             throw new IllegalArgumentException("variable must not be null");
         }
         return derivative(output, variable, new IdentityHashMap<>());
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     /**
      * The sum over paths, remembering each node's result: a node reached by many paths (a deep graph with many
      * reused nodes has exponentially many) is still expanded only once, by identity, not by equal value.
@@ -69,4 +73,5 @@ public final class Paths {
         done.put(node, sum);
         return sum;
     }
+    // END SOLUTION ONLY
 }

@@ -41,6 +41,8 @@ public final class TotalDerivative {
      *                                  derivative per coordinate (naming both counts)
      */
     public static double derivative(Function<double[], double[]> gradient, List<Differentiable> path, double t) {
+        // BEGIN SOLUTION Task 3.4: return the rate of change of f along the path at t, by the multivariable chain rule
+        //     (README.md, "Task 3.4"); reject bad input as the Javadoc's @throws says
         if (gradient == null) {
             throw new IllegalArgumentException("gradient must not be null");
         }
@@ -70,5 +72,6 @@ public final class TotalDerivative {
             rate += partials[i] * velocity[i];
         }
         return rate;
+        // END SOLUTION
     }
 }

@@ -37,10 +37,13 @@ public final class DirectionalDerivative {
      *                                  lengths differ, or if {@code direction} is the zero vector
      */
     public static double fromGradient(double[] gradient, double[] direction) {
-        Arguments.requireSameLength(gradient, "gradient", direction, "direction");
+        // BEGIN SOLUTION Task 4.3: return the directional derivative along direction, from the gradient
+        //     (README.md, "Task 4.3"); reject bad input as the Javadoc's @throws says
+        Checks.requireSameLength(gradient, "gradient", direction, "direction");
         double length = nonZeroLength(direction);
         // dot with v, then divide once by |v|: the same as dotting with the unit vector, one division fewer
         return Vectors.dot(gradient, direction) / length;
+        // END SOLUTION
     }
 
     /**
@@ -62,13 +65,16 @@ public final class DirectionalDerivative {
      *                                  is the zero vector, or if {@code h} is not positive and finite
      */
     public static double numerical(ToDoubleFunction<double[]> f, double[] x, double[] direction, double h) {
-        Arguments.requireNonNull(f, "f");
-        Arguments.requireSameLength(x, "x", direction, "direction");
-        Arguments.requirePositive(h, "h");
+        // BEGIN SOLUTION Task 4.3: return the central-difference estimate of the directional derivative of f at x along
+        //     direction (README.md, "Task 4.3"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireSameLength(x, "x", direction, "direction");
+        Checks.requirePositive(h, "h");
         double[] step = Vectors.scale(h / nonZeroLength(direction), direction);
         double forward = f.applyAsDouble(Vectors.add(x, step));
         double backward = f.applyAsDouble(Vectors.subtract(x, step));
         return (forward - backward) / (2 * h);
+        // END SOLUTION
     }
 
     /**
@@ -81,8 +87,11 @@ public final class DirectionalDerivative {
      *                                  zero vector (at a stationary point no direction is steepest)
      */
     public static double[] steepestAscent(double[] gradient) {
-        Arguments.requireVector(gradient, "gradient");
+        // BEGIN SOLUTION Task 4.3: return the unit vector of steepest ascent for this gradient (README.md, "Task 4.3");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireVector(gradient, "gradient");
         return Vectors.scale(1.0 / nonZeroGradient(gradient), gradient);
+        // END SOLUTION
     }
 
     /**
@@ -95,10 +104,14 @@ public final class DirectionalDerivative {
      *                                  zero vector (at a stationary point no direction is steepest)
      */
     public static double[] steepestDescent(double[] gradient) {
-        Arguments.requireVector(gradient, "gradient");
+        // BEGIN SOLUTION Task 4.3: return the unit vector of steepest descent for this gradient
+        //     (README.md, "Task 4.3"); reject bad input as the Javadoc's @throws says
+        Checks.requireVector(gradient, "gradient");
         return Vectors.scale(-1.0 / nonZeroGradient(gradient), gradient);
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static double nonZeroLength(double[] direction) {
         double length = Vectors.norm(direction);
         if (length == 0.0) {
@@ -107,7 +120,9 @@ public final class DirectionalDerivative {
         }
         return length;
     }
+    // END SOLUTION ONLY
 
+    // BEGIN SOLUTION ONLY
     private static double nonZeroGradient(double[] gradient) {
         double length = Vectors.norm(gradient);
         if (length == 0.0) {
@@ -116,4 +131,5 @@ public final class DirectionalDerivative {
         }
         return length;
     }
+    // END SOLUTION ONLY
 }

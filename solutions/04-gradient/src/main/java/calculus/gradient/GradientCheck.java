@@ -59,12 +59,15 @@ public final class GradientCheck {
      *                                  if their lengths differ
      */
     public static double relativeError(double[] a, double[] b) {
-        Arguments.requireSameLength(a, "a", b, "b");
+        // BEGIN SOLUTION Task 4.5: return the relative error between a and b, as the class Javadoc defines it
+        //     (README.md, "Task 4.5"); reject bad input as the Javadoc's @throws says
+        Checks.requireSameLength(a, "a", b, "b");
         double scale = Math.max(Vectors.norm(a), Vectors.norm(b));
         if (scale == 0.0) {
             return 0.0;
         }
         return Vectors.norm(Vectors.subtract(a, b)) / scale;
+        // END SOLUTION
     }
 
     /**
@@ -83,9 +86,11 @@ public final class GradientCheck {
      *                                  not positive and finite, or if {@code f} is not finite near {@code x}
      */
     public static Report check(ToDoubleFunction<double[]> f, double[] analytic, double[] x, double tolerance) {
-        Arguments.requireNonNull(f, "f");
-        Arguments.requireSameLength(analytic, "analytic", x, "x");
-        Arguments.requirePositive(tolerance, "tolerance");
+        // BEGIN SOLUTION Task 4.5: return the report of comparing analytic with the numerical gradient of f at x
+        //     (README.md, "Task 4.5"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireSameLength(analytic, "analytic", x, "x");
+        Checks.requirePositive(tolerance, "tolerance");
         double[] numerical = NumericalGradient.gradient(f, x, NumericalGradient.DEFAULT_STEP);
         for (int i = 0; i < numerical.length; i++) {
             // a NaN here comes from f itself (a log of a negative number, an overflow): say so, rather than
@@ -103,5 +108,6 @@ public final class GradientCheck {
             }
         }
         return new Report(error <= tolerance, error, worst, analytic[worst], numerical[worst]);
+        // END SOLUTION
     }
 }

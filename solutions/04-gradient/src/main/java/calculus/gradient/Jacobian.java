@@ -51,16 +51,18 @@ public final class Jacobian {
      *                                  arrays of different lengths
      */
     public static double[][] numerical(Function<double[], double[]> f, double[] x, double h) {
-        Arguments.requireNonNull(f, "f");
-        Arguments.requireVector(x, "x");
-        Arguments.requirePositive(h, "h");
+        // BEGIN SOLUTION Task 4.6: return the central-difference estimate of the Jacobian of f at x, one column per
+        //     coordinate (README.md, "Task 4.6"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireVector(x, "x");
+        Checks.requirePositive(h, "h");
         int n = x.length;
         double[] point = x.clone();
         double[][] jacobian = null;
         for (int j = 0; j < n; j++) {
             double forward = x[j] + h;
             double backward = x[j] - h;
-            Arguments.requireStepMoves(x, j, h);
+            Checks.requireStepMoves(x, j, h);
             point[j] = forward;
             // a copy, because f may hand back the same array on every call (a layer that reuses its buffer)
             double[] fForward = output(f, point, jacobian).clone();
@@ -78,6 +80,7 @@ public final class Jacobian {
             }
         }
         return jacobian;
+        // END SOLUTION
     }
 
     /**
@@ -93,8 +96,10 @@ public final class Jacobian {
      *                                  entry, or if {@code v} is null or has not one finite entry per row
      */
     public static double[] transposeTimes(double[][] jacobian, double[] v) {
-        Arguments.requireMatrix(jacobian, "jacobian");
-        Arguments.requireVector(v, "v");
+        // BEGIN SOLUTION Task 4.6: return the product of the transposed Jacobian with v (README.md, "Task 4.6"); reject
+        //     bad input as the Javadoc's @throws says
+        Checks.requireMatrix(jacobian, "jacobian");
+        Checks.requireVector(v, "v");
         if (v.length != jacobian.length) {
             throw new IllegalArgumentException("v must have one entry per row of jacobian, got v.length = "
                 + v.length + ", jacobian.length = " + jacobian.length);
@@ -107,8 +112,10 @@ public final class Jacobian {
             }
         }
         return product;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     /** f(point), checked to be a non-empty vector of the length the matrix already has (if it has one). */
     private static double[] output(Function<double[], double[]> f, double[] point, double[][] jacobian) {
         double[] y = f.apply(point);
@@ -121,10 +128,13 @@ public final class Jacobian {
         }
         return y;
     }
+    // END SOLUTION ONLY
 
+    // BEGIN SOLUTION ONLY
     private static void requireLength(double[] y, int m) {
         if (y.length != m) {
             throw new IllegalArgumentException("f must always return m = " + m + " values, got " + y.length);
         }
     }
+    // END SOLUTION ONLY
 }

@@ -1,3 +1,4 @@
+// SOLUTION ONLY FILE
 package calculus.gradient;
 
 /**
@@ -36,9 +37,9 @@ final class LinearModel {
      * longer than a row, λ &ge; 0.
      */
     static void check(double[] theta, double[][] x, String targetsName, int targets, double lambda) {
-        Arguments.requireMatrix(x, "x");
-        Arguments.requireVector(theta, "theta");
-        Arguments.requireNonNegative(lambda, "lambda");
+        Checks.requireMatrix(x, "x");
+        Checks.requireVector(theta, "theta");
+        Checks.requireNonNegative(lambda, "lambda");
         if (targets != x.length) {
             throw new IllegalArgumentException(targetsName + " must have one entry per row of x, got "
                 + targetsName + ".length = " + targets + ", x.length = " + x.length);

@@ -49,6 +49,8 @@ public final class LinearRegressionLoss {
      *                                  {@code theta} not one more than a row, or if {@code lambda} is negative
      */
     public static double value(double[] theta, double[][] x, double[] y, double lambda) {
+        // BEGIN SOLUTION Task 4.4: return the regularised mean squared error of the linear model theta on the data
+        //     (README.md, "Task 4.4"); reject bad input as the Javadoc's @throws says
         check(theta, x, y, lambda);
         int m = x.length;
         double sumOfSquares = 0.0;
@@ -57,6 +59,7 @@ public final class LinearRegressionLoss {
             sumOfSquares += r * r;
         }
         return sumOfSquares / m + 0.5 * lambda * LinearModel.weightsSquared(theta);
+        // END SOLUTION
     }
 
     /**
@@ -72,6 +75,8 @@ public final class LinearRegressionLoss {
      * @throws IllegalArgumentException as {@link #value}
      */
     public static double[] gradient(double[] theta, double[][] x, double[] y, double lambda) {
+        // BEGIN SOLUTION Task 4.4: return the gradient of that loss with respect to theta (README.md, "Task 4.4");
+        //     reject bad input as the Javadoc's @throws says
         check(theta, x, y, lambda);
         int m = x.length;
         int k = theta.length - 1;
@@ -89,15 +94,20 @@ public final class LinearRegressionLoss {
             gradient[j] += lambda * theta[j];
         }
         return gradient;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     /** r = w·x + b − y for one example, with θ = (w, b). */
     private static double residual(double[] theta, double[] features, double target) {
         return LinearModel.apply(theta, features) - target;
     }
+    // END SOLUTION ONLY
 
+    // BEGIN SOLUTION ONLY
     private static void check(double[] theta, double[][] x, double[] y, double lambda) {
-        Arguments.requireVector(y, "y");
+        Checks.requireVector(y, "y");
         LinearModel.check(theta, x, "y", y.length, lambda);
     }
+    // END SOLUTION ONLY
 }

@@ -51,6 +51,8 @@ public final class LogisticRegressionLoss {
      *                                  if {@code lambda} is negative
      */
     public static double value(double[] theta, double[][] x, int[] labels, double lambda) {
+        // BEGIN SOLUTION Task 4.4: return the regularised mean cross-entropy of the logistic model theta on the data,
+        //     finite at every finite logit (README.md, "Task 4.4"); reject bad input as the Javadoc's @throws says
         check(theta, x, labels, lambda);
         int m = x.length;
         double sum = 0.0;
@@ -60,6 +62,7 @@ public final class LogisticRegressionLoss {
             sum -= labels[i] == 1 ? Sigmoid.logSigmoid(z) : Sigmoid.logSigmoid(-z);
         }
         return sum / m + 0.5 * lambda * LinearModel.weightsSquared(theta);
+        // END SOLUTION
     }
 
     /**
@@ -75,6 +78,8 @@ public final class LogisticRegressionLoss {
      * @throws IllegalArgumentException as {@link #value}
      */
     public static double[] gradient(double[] theta, double[][] x, int[] labels, double lambda) {
+        // BEGIN SOLUTION Task 4.4: return the gradient of that loss with respect to theta, finite at every finite logit
+        //     (README.md, "Task 4.4"); reject bad input as the Javadoc's @throws says
         check(theta, x, labels, lambda);
         int m = x.length;
         int k = theta.length - 1;
@@ -92,10 +97,12 @@ public final class LogisticRegressionLoss {
             gradient[j] += lambda * theta[j];
         }
         return gradient;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static void check(double[] theta, double[][] x, int[] labels, double lambda) {
-        Arguments.requireNonNull(labels, "labels");
+        Checks.requireNonNull(labels, "labels");
         LinearModel.check(theta, x, "labels", labels.length, lambda);
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] != 0 && labels[i] != 1) {
@@ -103,4 +110,5 @@ public final class LogisticRegressionLoss {
             }
         }
     }
+    // END SOLUTION ONLY
 }

@@ -55,9 +55,11 @@ public final class NumericalGradient {
      *                                  <em>x</em><sub><em>i</em></sub> ± <em>h</em> round to the same number
      */
     public static double[] gradient(ToDoubleFunction<double[]> f, double[] x, double h) {
-        Arguments.requireNonNull(f, "f");
-        Arguments.requireVector(x, "x");
-        Arguments.requirePositive(h, "h");
+        // BEGIN SOLUTION Task 4.2: return the central-difference estimate of the gradient of f at x, leaving x as it
+        //     was (README.md, "Task 4.2"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireVector(x, "x");
+        Checks.requirePositive(h, "h");
         // perturb a copy, and one coordinate at a time: restoring x[i] by adding and subtracting h would not
         // always give back the same double, so the caller's x is never touched
         double[] point = x.clone();
@@ -65,7 +67,7 @@ public final class NumericalGradient {
         for (int i = 0; i < x.length; i++) {
             double forward = x[i] + h;
             double backward = x[i] - h;
-            Arguments.requireStepMoves(x, i, h);
+            Checks.requireStepMoves(x, i, h);
             point[i] = forward;
             double fForward = f.applyAsDouble(point);
             point[i] = backward;
@@ -76,5 +78,6 @@ public final class NumericalGradient {
             gradient[i] = (fForward - fBackward) / (forward - backward);
         }
         return gradient;
+        // END SOLUTION
     }
 }

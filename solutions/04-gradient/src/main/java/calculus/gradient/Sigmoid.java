@@ -36,12 +36,14 @@ public final class Sigmoid {
      * @return σ(<em>z</em>) in [0, 1]; NaN for NaN
      */
     public static double sigmoid(double z) {
+        // BEGIN SOLUTION Task 4.4: return the sigmoid of z, computed so that it never overflows (README.md, "Task 4.4")
         if (z >= 0) {
             return 1.0 / (1.0 + Math.exp(-z));
         }
         // for z < 0, e^z is at most 1: the same value as 1/(1 + e^-z), with no e^-z to overflow
         double ez = Math.exp(z);
         return ez / (1.0 + ez);
+        // END SOLUTION
     }
 
     /**
@@ -52,8 +54,11 @@ public final class Sigmoid {
      * @return log σ(<em>z</em>) ≤ 0; NaN for NaN
      */
     public static double logSigmoid(double z) {
+        // BEGIN SOLUTION Task 4.4: return the logarithm of the sigmoid of z, accurate in both tails
+        //     (README.md, "Task 4.4")
         // log(1 + e^-z) = max(-z, 0) + log(1 + e^-|z|): the exponent is never positive, so nothing overflows,
         // and log1p keeps the tiny e^-|z| that 1 + e^-|z| would round away
         return -(Math.max(-z, 0.0) + Math.log1p(Math.exp(-Math.abs(z))));
+        // END SOLUTION
     }
 }

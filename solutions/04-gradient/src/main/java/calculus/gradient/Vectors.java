@@ -31,12 +31,15 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double dot(double[] a, double[] b) {
-        Arguments.requireSameLength(a, "a", b, "b");
+        // BEGIN SOLUTION Task 4.1: return the dot product of a and b (README.md, "Task 4.1"); reject bad input as the
+        //     Javadoc's @throws says, with the checks of vectors you add to Checks
+        Checks.requireSameLength(a, "a", b, "b");
         double sum = 0.0;
         for (int i = 0; i < a.length; i++) {
             sum += a[i] * b[i];
         }
         return sum;
+        // END SOLUTION
     }
 
     /**
@@ -52,7 +55,9 @@ public final class Vectors {
      * @throws IllegalArgumentException if {@code v} is null or empty, or has a NaN or infinite entry
      */
     public static double norm(double[] v) {
-        Arguments.requireVector(v, "v");
+        // BEGIN SOLUTION Task 4.1: return the Euclidean norm of v, without overflow or underflow for huge or tiny
+        //     entries (README.md, "Task 4.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireVector(v, "v");
         double largest = 0.0;
         for (double vi : v) {
             largest = Math.max(largest, Math.abs(vi));
@@ -67,6 +72,7 @@ public final class Vectors {
             sumOfSquares += scaled * scaled;
         }
         return largest * Math.sqrt(sumOfSquares);
+        // END SOLUTION
     }
 
     /**
@@ -79,12 +85,15 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double[] add(double[] a, double[] b) {
-        Arguments.requireSameLength(a, "a", b, "b");
+        // BEGIN SOLUTION Task 4.1: return a new vector, the sum of a and b (README.md, "Task 4.1"); reject bad input as
+        //     the Javadoc's @throws says
+        Checks.requireSameLength(a, "a", b, "b");
         double[] sum = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             sum[i] = a[i] + b[i];
         }
         return sum;
+        // END SOLUTION
     }
 
     /**
@@ -97,12 +106,15 @@ public final class Vectors {
      *                                  if their lengths differ
      */
     public static double[] subtract(double[] a, double[] b) {
-        Arguments.requireSameLength(a, "a", b, "b");
+        // BEGIN SOLUTION Task 4.1: return a new vector, a minus b (README.md, "Task 4.1"); reject bad input as the
+        //     Javadoc's @throws says
+        Checks.requireSameLength(a, "a", b, "b");
         double[] difference = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             difference[i] = a[i] - b[i];
         }
         return difference;
+        // END SOLUTION
     }
 
     /**
@@ -115,12 +127,15 @@ public final class Vectors {
      *                                  NaN or infinite entry
      */
     public static double[] scale(double c, double[] v) {
-        Arguments.requireFinite(c, "c");
-        Arguments.requireVector(v, "v");
+        // BEGIN SOLUTION Task 4.1: return a new vector, v scaled by c (README.md, "Task 4.1"); reject bad input as the
+        //     Javadoc's @throws says
+        Checks.requireFinite(c, "c");
+        Checks.requireVector(v, "v");
         double[] multiple = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             multiple[i] = c * v[i];
         }
         return multiple;
+        // END SOLUTION
     }
 }

@@ -63,11 +63,14 @@ public final class Adam implements Optimizer {
      *                                  {@code beta1} or {@code beta2} is not in [0, 1)
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        // BEGIN SOLUTION Task 5.6 [new Adam(learningRate, beta1, beta2, epsilon)]: keep the settings
+        //     (README.md, "Task 5.6"); reject bad input as the Javadoc's @throws says
+        this.learningRate = Checks.requirePositive(learningRate, "learningRate");
         // a beta of 1 makes the bias correction divide by 1 - 1^t = 0
-        this.beta1 = Checks.inHalfOpenInterval("beta1", beta1, 0.0, 1.0);
-        this.beta2 = Checks.inHalfOpenInterval("beta2", beta2, 0.0, 1.0);
-        this.epsilon = Checks.positive("epsilon", epsilon);
+        this.beta1 = Checks.requireInHalfOpenInterval(beta1, "beta1", 0.0, 1.0);
+        this.beta2 = Checks.requireInHalfOpenInterval(beta2, "beta2", 0.0, 1.0);
+        this.epsilon = Checks.requirePositive(epsilon, "epsilon");
+        // END SOLUTION
     }
 
     /**
@@ -78,12 +81,14 @@ public final class Adam implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
-        Checks.sameLength("x", x, "gradient", gradient);
+        // BEGIN SOLUTION Task 5.6: return the next point of Adam, keeping both moments from one call to the next
+        //     (README.md, "Task 5.6"); reject bad input as the Javadoc's @throws says
+        Checks.requireSameLength(x, "x", gradient, "gradient");
         if (m == null) {
             m = new double[x.length];
             v = new double[x.length];
         }
-        Checks.length("gradient", gradient, m.length);
+        Checks.requireLength(gradient, "gradient", m.length);
         t++;
         // 1 - beta^t: the weight the running averages have collected after t steps
         double correction1 = 1.0 - Math.pow(beta1, t);
@@ -98,11 +103,14 @@ public final class Adam implements Optimizer {
             next[i] = x[i] - learningRate * mHat / (Math.sqrt(vHat) + epsilon);
         }
         return next;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     @Override
     public String toString() {
         return "Adam[learningRate=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
             + "]";
     }
+    // END SOLUTION ONLY
 }

@@ -60,10 +60,13 @@ public final class BacktrackingLineSearch implements Optimizer {
      *                                  {@code shrink} or {@code sufficientDecrease} is not in (0, 1)
      */
     public BacktrackingLineSearch(Objective f, double initialStep, double shrink, double sufficientDecrease) {
-        this.f = Checks.notNull("f", f);
-        this.initialStep = Checks.positive("initialStep", initialStep);
-        this.shrink = Checks.inOpenInterval("shrink", shrink, 0.0, 1.0);
-        this.sufficientDecrease = Checks.inOpenInterval("sufficientDecrease", sufficientDecrease, 0.0, 1.0);
+        // BEGIN SOLUTION Task 5.7 [new BacktrackingLineSearch(f, ...)]: keep the function and the settings
+        //     (README.md, "Task 5.7"); reject bad input as the Javadoc's @throws says
+        this.f = Checks.requireNonNull(f, "f");
+        this.initialStep = Checks.requirePositive(initialStep, "initialStep");
+        this.shrink = Checks.requireInOpenInterval(shrink, "shrink", 0.0, 1.0);
+        this.sufficientDecrease = Checks.requireInOpenInterval(sufficientDecrease, "sufficientDecrease", 0.0, 1.0);
+        // END SOLUTION
     }
 
     /**
@@ -77,8 +80,10 @@ public final class BacktrackingLineSearch implements Optimizer {
      * @throws IllegalArgumentException if an argument is null or its length is not {@code f.dimension()}
      */
     public double stepSize(double[] x, double[] gradient) {
-        Checks.length("x", x, f.dimension());
-        Checks.length("gradient", gradient, f.dimension());
+        // BEGIN SOLUTION Task 5.7: return the step size the backtracking search accepts at x, or 0 when it gives up
+        //     (README.md, "Task 5.7"); reject bad input as the Javadoc's @throws says
+        Checks.requireLength(x, "x", f.dimension());
+        Checks.requireLength(gradient, "gradient", f.dimension());
         double fx = f.value(x);
         double squaredNorm = Vectors.dot(gradient, gradient);
         double t = initialStep;
@@ -90,6 +95,7 @@ public final class BacktrackingLineSearch implements Optimizer {
             t *= shrink;
         }
         return 0.0;
+        // END SOLUTION
     }
 
     /**
@@ -99,13 +105,18 @@ public final class BacktrackingLineSearch implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
+        // BEGIN SOLUTION Task 5.7: return the point one accepted step from x, or a copy of x when no step is accepted
+        //     (README.md, "Task 5.7"); reject bad input as the Javadoc's @throws says
         double t = stepSize(x, gradient);
         return t == 0.0 ? x.clone() : GradientDescent.step(x, gradient, t);
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     @Override
     public String toString() {
         return "BacktrackingLineSearch[initialStep=" + initialStep + ", shrink=" + shrink + ", sufficientDecrease="
             + sufficientDecrease + "]";
     }
+    // END SOLUTION ONLY
 }

@@ -1,32 +1,76 @@
 package calculus.descent;
 
 /**
- * The input checks of the public methods, in one place so that every message reads the same way: the parameter's
- * name, what was expected, and the value received.
+ * The input checks every public method of this module makes before it computes anything: a bad argument is
+ * rejected at the boundary with an {@link IllegalArgumentException} that names the parameter and its value, so
+ * that the mistake shows where it was made, not three calls later as a NaN.
+ *
+ * <p>Given, not a task: call these at the start of your methods, the value first and its name second, for example
+ * {@code Checks.requirePositive(h, "h")}. The tests check the messages.
  */
 final class Checks {
 
     private Checks() {
     }
 
-    /** {@code value}, if it is not null. */
-    static <T> T notNull(String name, T value) {
+    /**
+     * Checks that an object (a function, an array, a list) is there.
+     *
+     * @param value the object
+     * @param name  its parameter name, for the message
+     * @param <T>   its type
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    static <T> T requireNonNull(T value, String name) {
         if (value == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }
         return value;
     }
 
-    /** {@code value}, if it is positive and finite (NaN fails, since NaN &gt; 0 is false). */
-    static double positive(String name, double value) {
-        if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
+    /**
+     * Checks that a number (a step, a tolerance, a rate) is positive and finite.
+     *
+     * @param value the number
+     * @param name  its parameter name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is not positive or not finite (NaN included)
+     */
+    static double requirePositive(double value, String name) {
+        // !(value > 0) is true for NaN too, which value <= 0 would let through
+        if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException(name + " must be positive and finite, got " + name + " = " + value);
         }
         return value;
     }
 
-    /** {@code value}, if it lies in the open interval (lo, hi). */
-    static double inOpenInterval(String name, double value, double lo, double hi) {
+    /**
+     * Checks that a count (a size, a number of steps) is positive: at least 1.
+     *
+     * @param value the count
+     * @param name  its parameter name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is less than 1
+     */
+    static int requirePositive(int value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + name + " = " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a number lies in the open interval (<em>lo</em>, <em>hi</em>).
+     *
+     * @param value the number
+     * @param name  its parameter name, for the message
+     * @param lo    the lower end, excluded
+     * @param hi    the upper end, excluded
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is not in the interval (NaN included)
+     */
+    static double requireInOpenInterval(double value, String name, double lo, double hi) {
         if (!(value > lo && value < hi)) {
             throw new IllegalArgumentException(name + " must be in (" + lo + ", " + hi + "), got " + name + " = "
                 + value);
@@ -34,8 +78,17 @@ final class Checks {
         return value;
     }
 
-    /** {@code value}, if it lies in [lo, hi). */
-    static double inHalfOpenInterval(String name, double value, double lo, double hi) {
+    /**
+     * Checks that a number lies in the half-open interval [<em>lo</em>, <em>hi</em>).
+     *
+     * @param value the number
+     * @param name  its parameter name, for the message
+     * @param lo    the lower end, included
+     * @param hi    the upper end, excluded
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is not in the interval (NaN included)
+     */
+    static double requireInHalfOpenInterval(double value, String name, double lo, double hi) {
         if (!(value >= lo && value < hi)) {
             throw new IllegalArgumentException(name + " must be in [" + lo + ", " + hi + "), got " + name + " = "
                 + value);
@@ -43,17 +96,17 @@ final class Checks {
         return value;
     }
 
-    /** {@code value}, if it is at least {@code min}. */
-    static int atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be at least " + min + ", got " + name + " = " + value);
-        }
-        return value;
-    }
-
-    /** {@code v}, if it is not null and has {@code length} coordinates. */
-    static double[] length(String name, double[] v, int length) {
-        notNull(name, v);
+    /**
+     * Checks that an array is there and has {@code length} coordinates; its entries may be anything, NaN included.
+     *
+     * @param v      the array
+     * @param name   its parameter name, for the message
+     * @param length the number of coordinates it must have
+     * @return {@code v}
+     * @throws IllegalArgumentException if {@code v} is null or does not have {@code length} coordinates
+     */
+    static double[] requireLength(double[] v, String name, int length) {
+        requireNonNull(v, name);
         if (v.length != length) {
             throw new IllegalArgumentException(name + " must have " + length + " coordinates, got " + name
                 + ".length = " + v.length);
@@ -61,13 +114,23 @@ final class Checks {
         return v;
     }
 
-    /** {@code b}, if it is not null and as long as {@code a} (named {@code aName}). */
-    static double[] sameLength(String aName, double[] a, String bName, double[] b) {
-        notNull(aName, a);
-        notNull(bName, b);
+    /**
+     * Checks that two arrays are there and have the same length. Their entries may be anything, NaN included: a run
+     * that diverged must still reach the loop that notices it.
+     *
+     * @param a     the first array
+     * @param nameA its parameter name
+     * @param b     the second array
+     * @param nameB its parameter name
+     * @return {@code b}
+     * @throws IllegalArgumentException if either is null, or if their lengths differ
+     */
+    static double[] requireSameLength(double[] a, String nameA, double[] b, String nameB) {
+        requireNonNull(a, nameA);
+        requireNonNull(b, nameB);
         if (a.length != b.length) {
-            throw new IllegalArgumentException(bName + " must have as many coordinates as " + aName + ", got "
-                + aName + ".length = " + a.length + " and " + bName + ".length = " + b.length);
+            throw new IllegalArgumentException(nameB + " must have as many coordinates as " + nameA + ", got "
+                + nameA + ".length = " + a.length + " and " + nameB + ".length = " + b.length);
         }
         return b;
     }

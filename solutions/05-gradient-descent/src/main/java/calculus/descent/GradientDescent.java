@@ -23,7 +23,10 @@ public final class GradientDescent implements Optimizer {
      * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
      */
     public GradientDescent(double learningRate) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        // BEGIN SOLUTION Task 5.1 [new GradientDescent(learningRate)]: keep the learning rate (README.md, "Task 5.1");
+        //     reject bad input as the Javadoc's @throws says
+        this.learningRate = Checks.requirePositive(learningRate, "learningRate");
+        // END SOLUTION
     }
 
     /**
@@ -32,7 +35,9 @@ public final class GradientDescent implements Optimizer {
      * @return <em>η</em>
      */
     public double learningRate() {
+        // BEGIN SOLUTION Task 5.1: return the learning rate given to the constructor (README.md, "Task 5.1")
         return learningRate;
+        // END SOLUTION
     }
 
     /**
@@ -46,14 +51,17 @@ public final class GradientDescent implements Optimizer {
      *                                  {@code learningRate} is not positive and finite
      */
     public static double[] step(double[] x, double[] gradient, double learningRate) {
-        Checks.sameLength("x", x, "gradient", gradient);
-        Checks.positive("learningRate", learningRate);
+        // BEGIN SOLUTION Task 5.1: return a new array, the point one gradient step from x (README.md, "Task 5.1");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireSameLength(x, "x", gradient, "gradient");
+        Checks.requirePositive(learningRate, "learningRate");
         double[] next = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             // minus: the gradient points uphill
             next[i] = x[i] - learningRate * gradient[i];
         }
         return next;
+        // END SOLUTION
     }
 
     /**
@@ -63,11 +71,16 @@ public final class GradientDescent implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
+        // BEGIN SOLUTION Task 5.1: return the point one gradient step from x, with this optimizer's learning rate
+        //     (README.md, "Task 5.1"); reject bad input as the Javadoc's @throws says
         return step(x, gradient, learningRate);
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     @Override
     public String toString() {
         return "GradientDescent[learningRate=" + learningRate + "]";
     }
+    // END SOLUTION ONLY
 }

@@ -28,9 +28,12 @@ public final class LearningRate {
      * @throws IllegalArgumentException if {@code a} is not positive and finite
      */
     public static double largestStable(double a) {
-        Checks.positive("a", a);
+        // BEGIN SOLUTION Task 5.3: return the largest learning rate for which gradient descent on this parabola
+        //     converges (README.md, "Task 5.3"); reject bad input as the Javadoc's @throws says
+        Checks.requirePositive(a, "a");
         // |1 - 2 a eta| < 1  <=>  0 < eta < 2 / (2a): two over the curvature f'' = 2a
         return 1.0 / a;
+        // END SOLUTION
     }
 
     /**
@@ -44,9 +47,12 @@ public final class LearningRate {
      * @throws IllegalArgumentException if {@code a} or {@code learningRate} is not positive and finite
      */
     public static double contraction(double a, double learningRate) {
-        Checks.positive("a", a);
-        Checks.positive("learningRate", learningRate);
+        // BEGIN SOLUTION Task 5.3: return the factor by which one step scales the distance to the minimum
+        //     (README.md, "Task 5.3"); reject bad input as the Javadoc's @throws says
+        Checks.requirePositive(a, "a");
+        Checks.requirePositive(learningRate, "learningRate");
         // x - eta * f'(x) = x - eta * 2 a x = (1 - 2 a eta) x
         return 1.0 - 2.0 * a * learningRate;
+        // END SOLUTION
     }
 }

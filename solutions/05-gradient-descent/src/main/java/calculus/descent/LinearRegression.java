@@ -32,8 +32,10 @@ public final class LinearRegression implements FiniteSum {
      *                                  differ in length, or {@code x} and {@code y} hold different numbers of examples
      */
     public LinearRegression(double[][] x, double[] y) {
-        Checks.notNull("x", x);
-        Checks.notNull("y", y);
+        // BEGIN SOLUTION Task 5.4 [new LinearRegression(x, y)]: keep copies of the data, row by row
+        //     (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(x, "x");
+        Checks.requireNonNull(y, "y");
         if (x.length == 0) {
             throw new IllegalArgumentException("x must hold at least one example, got x.length = 0");
         }
@@ -41,15 +43,16 @@ public final class LinearRegression implements FiniteSum {
             throw new IllegalArgumentException("x and y must hold as many examples, got x.length = " + x.length
                 + " and y.length = " + y.length);
         }
-        Checks.notNull("x[0]", x[0]);
+        Checks.requireNonNull(x[0], "x[0]");
         if (x[0].length == 0) {
             throw new IllegalArgumentException("x must have at least one feature, got x[0].length = 0");
         }
         this.x = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
-            this.x[i] = Checks.sameLength("x[0]", x[0], "x[" + i + "]", x[i]).clone();
+            this.x[i] = Checks.requireSameLength(x[0], "x[0]", x[i], "x[" + i + "]").clone();
         }
         this.y = y.clone();
+        // END SOLUTION
     }
 
     /**
@@ -66,10 +69,13 @@ public final class LinearRegression implements FiniteSum {
      *                                  {@link Minimizer#minimize})
      */
     public static Result fit(double[][] x, double[] y, double learningRate, double tolerance, int maxIterations) {
+        // BEGIN SOLUTION Task 5.4: return the run of your Minimizer with gradient descent on this loss, from all
+        //     parameters zero (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
         LinearRegression loss = new LinearRegression(x, y);
         // the loop and the step are the ones of Tasks 5.1 and 5.2: a model is only a new objective
         return Minimizer.minimize(loss, new double[loss.dimension()], new GradientDescent(learningRate), tolerance,
             maxIterations);
+        // END SOLUTION
     }
 
     /**
@@ -78,18 +84,24 @@ public final class LinearRegression implements FiniteSum {
      * @return <em>k</em>
      */
     public int features() {
+        // BEGIN SOLUTION Task 5.4: return the number of features (README.md, "Task 5.4")
         return x[0].length;
+        // END SOLUTION
     }
 
     /** {@inheritDoc} Here <em>k</em> + 1: the weights, then the bias. */
     @Override
     public int dimension() {
+        // BEGIN SOLUTION Task 5.4: return the number of parameters: the weights, then the bias (README.md, "Task 5.4")
         return features() + 1;
+        // END SOLUTION
     }
 
     @Override
     public int size() {
+        // BEGIN SOLUTION Task 5.4: return the number of examples (README.md, "Task 5.4")
         return y.length;
+        // END SOLUTION
     }
 
     /**
@@ -99,13 +111,16 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double value(double[] theta) {
-        Checks.length("theta", theta, dimension());
+        // BEGIN SOLUTION Task 5.4: return the mean squared error at theta (README.md, "Task 5.4"); reject bad input as
+        //     the Javadoc's @throws says
+        Checks.requireLength(theta, "theta", dimension());
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
             double r = residual(theta, i);
             sum += r * r;
         }
         return sum / y.length;
+        // END SOLUTION
     }
 
     /**
@@ -115,11 +130,14 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double[] gradient(double[] theta) {
+        // BEGIN SOLUTION Task 5.4: return the gradient of the mean squared error at theta, over every example
+        //     (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
         int[] all = new int[y.length];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
         return batchGradient(theta, all);
+        // END SOLUTION
     }
 
     /**
@@ -132,8 +150,10 @@ public final class LinearRegression implements FiniteSum {
      */
     @Override
     public double[] batchGradient(double[] theta, int[] batch) {
-        Checks.length("theta", theta, dimension());
-        Checks.notNull("batch", batch);
+        // BEGIN SOLUTION Task 5.4: return the gradient of the mean squared error at theta, over the examples of the
+        //     batch (README.md, "Task 5.4"); reject bad input as the Javadoc's @throws says
+        Checks.requireLength(theta, "theta", dimension());
+        Checks.requireNonNull(batch, "batch");
         if (batch.length == 0) {
             throw new IllegalArgumentException("batch must hold at least one example, got batch.length = 0");
         }
@@ -154,8 +174,10 @@ public final class LinearRegression implements FiniteSum {
             g[j] /= batch.length;
         }
         return g;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     /** r<sub>i</sub> = w·x<sub>i</sub> + b − y<sub>i</sub>. */
     private double residual(double[] theta, int i) {
         int k = features();
@@ -165,4 +187,5 @@ public final class LinearRegression implements FiniteSum {
         }
         return prediction - y[i];
     }
+    // END SOLUTION ONLY
 }

@@ -50,14 +50,16 @@ public final class Minimizer {
      */
     public static Result minimize(Objective f, double[] start, Optimizer optimizer, double tolerance,
                                   int maxIterations) {
-        Checks.notNull("f", f);
-        Checks.length("start", start, f.dimension());
-        Checks.notNull("optimizer", optimizer);
+        // BEGIN SOLUTION Task 5.2: return where the descent loop of the class Javadoc stops, and why, with the points
+        //     it visited (README.md, "Task 5.2"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(f, "f");
+        Checks.requireLength(start, "start", f.dimension());
+        Checks.requireNonNull(optimizer, "optimizer");
         if (!(tolerance >= 0 && tolerance < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("tolerance must be non-negative and finite, got tolerance = "
                 + tolerance);
         }
-        Checks.atLeast("maxIterations", maxIterations, 1);
+        Checks.requirePositive(maxIterations, "maxIterations");
 
         List<double[]> trajectory = new ArrayList<>();
         double[] x = start.clone();
@@ -87,5 +89,6 @@ public final class Minimizer {
                 return new Result(x, value, k + 1, Status.DIVERGED, trajectory);
             }
         }
+        // END SOLUTION
     }
 }

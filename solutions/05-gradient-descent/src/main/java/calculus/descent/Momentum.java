@@ -43,9 +43,12 @@ public final class Momentum implements Optimizer {
      *                                  [0, 1)
      */
     public Momentum(double learningRate, double beta) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        // BEGIN SOLUTION Task 5.6 [new Momentum(learningRate, beta)]: keep the settings (README.md, "Task 5.6"); reject
+        //     bad input as the Javadoc's @throws says
+        this.learningRate = Checks.requirePositive(learningRate, "learningRate");
         // beta = 1 never forgets: the velocity would grow without bound
-        this.beta = Checks.inHalfOpenInterval("beta", beta, 0.0, 1.0);
+        this.beta = Checks.requireInHalfOpenInterval(beta, "beta", 0.0, 1.0);
+        // END SOLUTION
     }
 
     /**
@@ -56,21 +59,26 @@ public final class Momentum implements Optimizer {
      */
     @Override
     public double[] update(double[] x, double[] gradient) {
-        Checks.sameLength("x", x, "gradient", gradient);
+        // BEGIN SOLUTION Task 5.6: return the next point of gradient descent with momentum, keeping the velocity from
+        //     one call to the next (README.md, "Task 5.6"); reject bad input as the Javadoc's @throws says
+        Checks.requireSameLength(x, "x", gradient, "gradient");
         if (velocity == null) {
             velocity = new double[x.length];
         }
-        Checks.length("gradient", gradient, velocity.length);
+        Checks.requireLength(gradient, "gradient", velocity.length);
         double[] next = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             velocity[i] = beta * velocity[i] + gradient[i];
             next[i] = x[i] - learningRate * velocity[i];
         }
         return next;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     @Override
     public String toString() {
         return "Momentum[learningRate=" + learningRate + ", beta=" + beta + "]";
     }
+    // END SOLUTION ONLY
 }

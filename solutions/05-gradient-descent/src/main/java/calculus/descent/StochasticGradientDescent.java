@@ -37,9 +37,12 @@ public final class StochasticGradientDescent {
      *                                  {@code epochs} is less than 1
      */
     public StochasticGradientDescent(double learningRate, int batchSize, int epochs) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
-        this.batchSize = Checks.atLeast("batchSize", batchSize, 1);
-        this.epochs = Checks.atLeast("epochs", epochs, 1);
+        // BEGIN SOLUTION Task 5.5 [new StochasticGradientDescent(...)]: keep the settings (README.md, "Task 5.5");
+        //     reject bad input as the Javadoc's @throws says
+        this.learningRate = Checks.requirePositive(learningRate, "learningRate");
+        this.batchSize = Checks.requirePositive(batchSize, "batchSize");
+        this.epochs = Checks.requirePositive(epochs, "epochs");
+        // END SOLUTION
     }
 
     /**
@@ -57,9 +60,11 @@ public final class StochasticGradientDescent {
      *                                  size exceeds the number of examples
      */
     public Result fit(FiniteSum objective, double[] start, RandomGenerator random) {
-        Checks.notNull("objective", objective);
-        Checks.length("start", start, objective.dimension());
-        Checks.notNull("random", random);
+        // BEGIN SOLUTION Task 5.5: return the run of mini-batch gradient descent the Javadoc describes, in a new order
+        //     every epoch (README.md, "Task 5.5"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(objective, "objective");
+        Checks.requireLength(start, "start", objective.dimension());
+        Checks.requireNonNull(random, "random");
         int n = objective.size();
         if (batchSize > n) {
             throw new IllegalArgumentException("batchSize must be at most the number of examples " + n
@@ -97,8 +102,10 @@ public final class StochasticGradientDescent {
             }
         }
         return new Result(theta, value, steps, Status.MAX_ITERATIONS, trajectory);
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     /** Fisher–Yates: every one of the n! orders equally likely, given a uniform generator. */
     private static void shuffle(int[] order, RandomGenerator random) {
         for (int i = order.length - 1; i > 0; i--) {
@@ -108,10 +115,13 @@ public final class StochasticGradientDescent {
             order[j] = t;
         }
     }
+    // END SOLUTION ONLY
 
+    // BEGIN SOLUTION ONLY
     @Override
     public String toString() {
         return "StochasticGradientDescent[learningRate=" + learningRate + ", batchSize=" + batchSize + ", epochs="
             + epochs + "]";
     }
+    // END SOLUTION ONLY
 }

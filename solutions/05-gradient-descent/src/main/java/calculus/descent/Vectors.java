@@ -1,3 +1,4 @@
+// SOLUTION ONLY FILE
 package calculus.descent;
 
 /** The little vector arithmetic the optimizers share. */

@@ -21,11 +21,13 @@ import java.util.random.RandomGenerator;
  */
 public final class Dense implements BatchLayer {
 
+    // BEGIN SOLUTION ONLY
     private final double[][] weights;
     private final double[] bias;
     private final double[][] weightGradient;
     private final double[] biasGradient;
     private double[][] input;
+    // END SOLUTION ONLY
 
     /**
      * A layer with Glorot-uniform weights, uniform in [−<em>a</em>, <em>a</em>) with <em>a</em> =
@@ -38,9 +40,11 @@ public final class Dense implements BatchLayer {
      * @throws IllegalArgumentException if a size is below 1 or {@code random} is null
      */
     public Dense(int inputs, int outputs, RandomGenerator random) {
-        Checks.positive("inputs", inputs);
-        Checks.positive("outputs", outputs);
-        Checks.nonNull("random", random);
+        // BEGIN SOLUTION Task 6.4 [Dense(inputs, outputs, random)]: make the layer with Glorot-uniform weights and zero
+        //     bias that the Javadoc describes (README.md, "Task 6.4"); reject bad input as the Javadoc's @throws says
+        Checks.requirePositive(inputs, "inputs");
+        Checks.requirePositive(outputs, "outputs");
+        Checks.requireNonNull(random, "random");
         double a = Math.sqrt(6.0 / (inputs + outputs));
         this.weights = new double[inputs][outputs];
         for (double[] row : weights) {
@@ -51,6 +55,7 @@ public final class Dense implements BatchLayer {
         this.bias = new double[outputs];
         this.weightGradient = new double[inputs][outputs];
         this.biasGradient = new double[outputs];
+        // END SOLUTION
     }
 
     /**
@@ -61,13 +66,15 @@ public final class Dense implements BatchLayer {
      * @throws IllegalArgumentException if either is null, empty, ragged, not finite, or the sizes disagree
      */
     public Dense(double[][] weights, double[] bias) {
-        int outputs = Checks.matrix("weights", weights, -1);
-        Checks.nonNull("bias", bias);
+        // BEGIN SOLUTION Task 6.4 [Dense(weights, bias)]: make the layer with copies of these weights and this bias
+        //     (README.md, "Task 6.4"); reject bad input as the Javadoc's @throws says
+        int outputs = Checks.requireMatrix(weights, "weights", -1);
+        Checks.requireNonNull(bias, "bias");
         if (bias.length != outputs) {
             throw new IllegalArgumentException("bias has " + bias.length + " entries, expected one per column of "
                 + "weights: " + outputs);
         }
-        Checks.matrix("bias", new double[][] {bias}, outputs);
+        Checks.requireMatrix(new double[][] {bias}, "bias", outputs);
         this.weights = new double[weights.length][];
         for (int i = 0; i < weights.length; i++) {
             this.weights[i] = weights[i].clone();
@@ -75,12 +82,15 @@ public final class Dense implements BatchLayer {
         this.bias = bias.clone();
         this.weightGradient = new double[weights.length][outputs];
         this.biasGradient = new double[outputs];
+        // END SOLUTION
     }
 
     /** <em>Y</em> = <em>XW</em> + <b>1</b><em>b</em><sup>T</sup>; keeps a reference to {@code input}. */
     @Override
     public double[][] forward(double[][] input) {
-        Checks.matrix("input", input, inputs());
+        // BEGIN SOLUTION Task 6.4: return the layer's output for this batch, and keep the input for the backward pass
+        //     (README.md, "Task 6.4")
+        Checks.requireMatrix(input, "input", inputs());
         int m = outputs();
         double[][] out = new double[input.length][];
         for (int r = 0; r < input.length; r++) {
@@ -98,6 +108,7 @@ public final class Dense implements BatchLayer {
         }
         this.input = input;
         return out;
+        // END SOLUTION
     }
 
     /**
@@ -106,10 +117,13 @@ public final class Dense implements BatchLayer {
      */
     @Override
     public double[][] backward(double[][] outputGradient) {
+        // BEGIN SOLUTION Task 6.4: store the gradients of the weights and the bias for this output gradient, replacing
+        //     the last ones, and return the gradient of the input, as the Javadoc says (README.md, "Task 6.4"); refuse
+        //     a backward pass before any forward one
         if (input == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
-        Checks.shape("outputGradient", outputGradient, input.length, outputs());
+        Checks.requireShape(outputGradient, "outputGradient", input.length, outputs());
         int n = inputs();
         int m = outputs();
         for (double[] row : weightGradient) {
@@ -143,8 +157,10 @@ public final class Dense implements BatchLayer {
             }
         }
         return inputGradient;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static double[][] transpose(double[][] a) {
         double[][] t = new double[a[0].length][a.length];
         for (int i = 0; i < a.length; i++) {
@@ -154,50 +170,71 @@ public final class Dense implements BatchLayer {
         }
         return t;
     }
+    // END SOLUTION ONLY
 
     /** @return the rows of <em>W</em>, then <em>b</em>: the live arrays */
     @Override
     public List<double[]> parameters() {
+        // BEGIN SOLUTION Task 6.4: return the rows of the weights, then the bias: the live arrays
+        //     (README.md, "Task 6.4")
         List<double[]> all = new ArrayList<>(List.of(weights));
         all.add(bias);
         return all;
+        // END SOLUTION
     }
 
     /** @return the rows of &part;<em>L</em>/&part;<em>W</em>, then &part;<em>L</em>/&part;<em>b</em>: live arrays */
     @Override
     public List<double[]> gradients() {
+        // BEGIN SOLUTION Task 6.4: return the rows of the weights' gradient, then the bias's: the live arrays
+        //     (README.md, "Task 6.4")
         List<double[]> all = new ArrayList<>(List.of(weightGradient));
         all.add(biasGradient);
         return all;
+        // END SOLUTION
     }
 
     /** @return <em>W</em>, <em>n</em> × <em>m</em>, the live array */
     public double[][] weights() {
+        // BEGIN SOLUTION Task 6.4: return the weights, the live array (README.md, "Task 6.4")
         return weights;
+        // END SOLUTION
     }
 
     /** @return <em>b</em>, the live array */
     public double[] bias() {
+        // BEGIN SOLUTION Task 6.4: return the bias, the live array (README.md, "Task 6.4")
         return bias;
+        // END SOLUTION
     }
 
     /** @return &part;<em>L</em>/&part;<em>W</em> of the last backward pass, the live array */
     public double[][] weightGradient() {
+        // BEGIN SOLUTION Task 6.4: return the gradient of the weights from the last backward pass, the live array
+        //     (README.md, "Task 6.4")
         return weightGradient;
+        // END SOLUTION
     }
 
     /** @return &part;<em>L</em>/&part;<em>b</em> of the last backward pass, the live array */
     public double[] biasGradient() {
+        // BEGIN SOLUTION Task 6.4: return the gradient of the bias from the last backward pass, the live array
+        //     (README.md, "Task 6.4")
         return biasGradient;
+        // END SOLUTION
     }
 
     /** @return <em>n</em>, the number of inputs */
     public int inputs() {
+        // BEGIN SOLUTION Task 6.4: return the number of inputs (README.md, "Task 6.4")
         return weights.length;
+        // END SOLUTION
     }
 
     /** @return <em>m</em>, the number of outputs */
     public int outputs() {
+        // BEGIN SOLUTION Task 6.4: return the number of outputs (README.md, "Task 6.4")
         return bias.length;
+        // END SOLUTION
     }
 }

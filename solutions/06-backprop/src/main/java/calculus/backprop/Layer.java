@@ -10,7 +10,9 @@ import java.util.random.RandomGenerator;
  */
 public final class Layer {
 
+    // BEGIN SOLUTION ONLY
     private final List<Neuron> neurons;
+    // END SOLUTION ONLY
 
     /**
      * A layer of fresh neurons.
@@ -22,12 +24,15 @@ public final class Layer {
      * @throws IllegalArgumentException if a size is below 1, or {@code activation} or {@code random} is null
      */
     public Layer(int inputs, int outputs, Activation activation, RandomGenerator random) {
-        Checks.positive("inputs", inputs);
-        Checks.positive("outputs", outputs);
+        // BEGIN SOLUTION Task 6.3 [Layer constructor]: make a layer of fresh neurons, one per output
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
+        Checks.requirePositive(inputs, "inputs");
+        Checks.requirePositive(outputs, "outputs");
         this.neurons = new ArrayList<>(outputs);
         for (int j = 0; j < outputs; j++) {
             neurons.add(new Neuron(inputs, activation, random));
         }
+        // END SOLUTION
     }
 
     /**
@@ -38,24 +43,32 @@ public final class Layer {
      * @throws IllegalArgumentException if {@code x} is null, holds a null, or has the wrong length
      */
     public List<Value> apply(List<Value> x) {
+        // BEGIN SOLUTION Task 6.3: return the output of every neuron for these inputs, in order
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
         List<Value> out = new ArrayList<>(neurons.size());
         for (Neuron neuron : neurons) {
             out.add(neuron.apply(x));
         }
         return out;
+        // END SOLUTION
     }
 
     /** @return the parameters of every neuron, neuron by neuron, each in {@link Neuron#parameters()} order */
     public List<Value> parameters() {
+        // BEGIN SOLUTION Task 6.3: return the parameters of every neuron, neuron by neuron (README.md, "Task 6.3")
         List<Value> all = new ArrayList<>();
         for (Neuron neuron : neurons) {
             all.addAll(neuron.parameters());
         }
         return all;
+        // END SOLUTION
     }
 
     /** @return the neurons, in output order */
     public List<Neuron> neurons() {
+        // BEGIN SOLUTION Task 6.3: return the neurons, in output order, in a list the caller cannot change
+        //     (README.md, "Task 6.3")
         return List.copyOf(neurons);
+        // END SOLUTION
     }
 }

@@ -15,8 +15,10 @@ import java.util.random.RandomGenerator;
  */
 public final class MLP {
 
+    // BEGIN SOLUTION ONLY
     private final List<Layer> layers;
     private final int inputs;
+    // END SOLUTION ONLY
 
     /**
      * A network with fresh random weights.
@@ -28,9 +30,11 @@ public final class MLP {
      *     sizes are given, or a size is below 1
      */
     public MLP(RandomGenerator random, Activation hidden, int... sizes) {
-        Checks.nonNull("random", random);
-        Checks.nonNull("hidden", hidden);
-        Checks.nonNull("sizes", sizes);
+        // BEGIN SOLUTION Task 6.3 [MLP constructor]: make the network of layers the sizes describe, the last one linear
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(random, "random");
+        Checks.requireNonNull(hidden, "hidden");
+        Checks.requireNonNull(sizes, "sizes");
         if (sizes.length < 2) {
             throw new IllegalArgumentException("sizes must hold the inputs and at least one layer, got sizes = "
                 + Arrays.toString(sizes));
@@ -47,6 +51,7 @@ public final class MLP {
             boolean last = k == sizes.length - 1;
             layers.add(new Layer(sizes[k - 1], sizes[k], last ? Activation.LINEAR : hidden, random));
         }
+        // END SOLUTION
     }
 
     /**
@@ -57,12 +62,15 @@ public final class MLP {
      * @throws IllegalArgumentException if {@code x} is null, holds a null, or has the wrong length
      */
     public List<Value> apply(List<Value> x) {
-        Checks.inputs("x", x, inputs);
+        // BEGIN SOLUTION Task 6.3: return the outputs of the last layer for these inputs (README.md, "Task 6.3");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireInputs(x, "x", inputs);
         List<Value> out = x;
         for (Layer layer : layers) {
             out = layer.apply(out);
         }
         return out;
+        // END SOLUTION
     }
 
     /**
@@ -73,25 +81,33 @@ public final class MLP {
      * @throws IllegalArgumentException if {@code x} is null, has the wrong length, or holds NaN or an infinity
      */
     public List<Value> apply(double... x) {
-        Checks.nonNull("x", x);
+        // BEGIN SOLUTION Task 6.3: return the outputs of the last layer for these numbers, each a new leaf
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(x, "x");
         List<Value> leaves = new ArrayList<>(x.length);
         for (double xi : x) {
             leaves.add(new Value(xi));
         }
         return apply(leaves);
+        // END SOLUTION
     }
 
     /** @return every parameter, layer by layer, each in {@link Layer#parameters()} order */
     public List<Value> parameters() {
+        // BEGIN SOLUTION Task 6.3: return every parameter of the network, layer by layer (README.md, "Task 6.3")
         List<Value> all = new ArrayList<>();
         for (Layer layer : layers) {
             all.addAll(layer.parameters());
         }
         return all;
+        // END SOLUTION
     }
 
     /** @return the layers, input side first */
     public List<Layer> layers() {
+        // BEGIN SOLUTION Task 6.3: return the layers, input side first, in a list the caller cannot change
+        //     (README.md, "Task 6.3")
         return List.copyOf(layers);
+        // END SOLUTION
     }
 }

@@ -14,9 +14,11 @@ import java.util.random.RandomGenerator;
  */
 public final class Neuron {
 
+    // BEGIN SOLUTION ONLY
     private final List<Value> weights;
     private final Value bias;
     private final Activation activation;
+    // END SOLUTION ONLY
 
     /**
      * A neuron with random weights.
@@ -27,9 +29,11 @@ public final class Neuron {
      * @throws IllegalArgumentException if {@code inputs} &lt; 1, or {@code activation} or {@code random} is null
      */
     public Neuron(int inputs, Activation activation, RandomGenerator random) {
-        Checks.positive("inputs", inputs);
-        Checks.nonNull("activation", activation);
-        Checks.nonNull("random", random);
+        // BEGIN SOLUTION Task 6.3 [Neuron constructor]: make the neuron with random weights and zero bias that the
+        //     Javadoc describes (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
+        Checks.requirePositive(inputs, "inputs");
+        Checks.requireNonNull(activation, "activation");
+        Checks.requireNonNull(random, "random");
         double bound = 1.0 / Math.sqrt(inputs);
         this.weights = new ArrayList<>(inputs);
         for (int i = 0; i < inputs; i++) {
@@ -37,6 +41,7 @@ public final class Neuron {
         }
         this.bias = new Value(0.0);
         this.activation = activation;
+        // END SOLUTION
     }
 
     /**
@@ -47,24 +52,32 @@ public final class Neuron {
      * @throws IllegalArgumentException if {@code x} is null, holds a null, or does not have <em>n</em> entries
      */
     public Value apply(List<Value> x) {
-        Checks.inputs("x", x, weights.size());
+        // BEGIN SOLUTION Task 6.3: return the neuron's output for these inputs, a graph built from its own parameters
+        //     (README.md, "Task 6.3"); reject bad input as the Javadoc's @throws says
+        Checks.requireInputs(x, "x", weights.size());
         // start from the bias: one node fewer than starting from a zero and adding the bias last
         Value sum = bias;
         for (int i = 0; i < weights.size(); i++) {
             sum = sum.add(weights.get(i).mul(x.get(i)));
         }
         return activation.apply(sum);
+        // END SOLUTION
     }
 
     /** @return the parameters: the weights in input order, then the bias (the live values, not copies) */
     public List<Value> parameters() {
+        // BEGIN SOLUTION Task 6.3: return the parameters, the weights in input order and then the bias: the live values
+        //     (README.md, "Task 6.3")
         List<Value> all = new ArrayList<>(weights);
         all.add(bias);
         return all;
+        // END SOLUTION
     }
 
     /** @return the activation φ */
     public Activation activation() {
+        // BEGIN SOLUTION Task 6.3: return the activation (README.md, "Task 6.3")
         return activation;
+        // END SOLUTION
     }
 }

@@ -47,8 +47,11 @@ public final class NumericalGradient {
      *     data do not fit the network
      */
     public static double[] of(Sequential network, double[][] x, int[] labels, double h) {
-        Checks.nonNull("network", network);
-        Checks.positiveFinite("h", h);
+        // BEGIN SOLUTION Task 6.6: return the central-difference gradient of the loss with respect to every parameter,
+        //     in the order the Javadoc gives, each parameter put back exactly as it was (README.md, "Task 6.6"); reject
+        //     bad input as the Javadoc's @throws says
+        Checks.requireNonNull(network, "network");
+        Checks.requirePositive(h, "h");
         List<double[]> arrays = network.parameters();
         int n = 0;
         for (double[] p : arrays) {
@@ -72,5 +75,6 @@ public final class NumericalGradient {
             }
         }
         return gradient;
+        // END SOLUTION
     }
 }

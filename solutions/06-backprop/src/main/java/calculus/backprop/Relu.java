@@ -7,12 +7,16 @@ package calculus.backprop;
  */
 public final class Relu implements BatchLayer {
 
+    // BEGIN SOLUTION ONLY
     private double[][] input;
+    // END SOLUTION ONLY
 
     /** max(0, <em>x</em>) entry by entry; keeps a reference to {@code input}. */
     @Override
     public double[][] forward(double[][] input) {
-        int n = Checks.matrix("input", input, -1);
+        // BEGIN SOLUTION Task 6.4: return the rectified input, entry by entry, and keep the input for the backward pass
+        //     (README.md, "Task 6.4")
+        int n = Checks.requireMatrix(input, "input", -1);
         double[][] out = new double[input.length][n];
         for (int r = 0; r < input.length; r++) {
             for (int i = 0; i < n; i++) {
@@ -21,16 +25,19 @@ public final class Relu implements BatchLayer {
         }
         this.input = input;
         return out;
+        // END SOLUTION
     }
 
     /** The output gradient where the input was positive, 0 elsewhere. */
     @Override
     public double[][] backward(double[][] outputGradient) {
+        // BEGIN SOLUTION Task 6.4: return the gradient of the input for this output gradient, as the Javadoc says
+        //     (README.md, "Task 6.4"); refuse a backward pass before any forward one
         if (input == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
         int n = input[0].length;
-        Checks.shape("outputGradient", outputGradient, input.length, n);
+        Checks.requireShape(outputGradient, "outputGradient", input.length, n);
         double[][] inputGradient = new double[input.length][n];
         for (int r = 0; r < input.length; r++) {
             for (int i = 0; i < n; i++) {
@@ -38,5 +45,6 @@ public final class Relu implements BatchLayer {
             }
         }
         return inputGradient;
+        // END SOLUTION
     }
 }

@@ -22,8 +22,10 @@ package calculus.backprop;
  */
 public final class SoftmaxCrossEntropy {
 
+    // BEGIN SOLUTION ONLY
     private double[][] probabilities;
     private int[] labels;
+    // END SOLUTION ONLY
 
     /**
      * The mean cross-entropy of a batch, remembering the probabilities for {@link #backward()}.
@@ -35,7 +37,9 @@ public final class SoftmaxCrossEntropy {
      *     label is not a class
      */
     public double forward(double[][] logits, int[] labels) {
-        int k = Checks.matrix("logits", logits, -1);
+        // BEGIN SOLUTION Task 6.4: return the mean cross-entropy of the batch, stable for any finite logits, and keep
+        //     what the backward pass needs (README.md, "Task 6.4"); reject bad input as the Javadoc's @throws says
+        int k = Checks.requireMatrix(logits, "logits", -1);
         checkLabels(labels, logits.length, k);
         double[][] p = new double[logits.length][];
         double total = 0.0;
@@ -58,6 +62,7 @@ public final class SoftmaxCrossEntropy {
         this.probabilities = p;
         this.labels = labels.clone();
         return total / logits.length;
+        // END SOLUTION
     }
 
     /**
@@ -67,6 +72,8 @@ public final class SoftmaxCrossEntropy {
      * @throws IllegalStateException if {@link #forward} has not been called
      */
     public double[][] backward() {
+        // BEGIN SOLUTION Task 6.4: return the gradient of the last loss with respect to its logits
+        //     (README.md, "Task 6.4"); refuse a backward pass before any forward one
         if (probabilities == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
@@ -81,6 +88,7 @@ public final class SoftmaxCrossEntropy {
             }
         }
         return g;
+        // END SOLUTION
     }
 
     /**
@@ -91,7 +99,9 @@ public final class SoftmaxCrossEntropy {
      * @throws IllegalArgumentException if {@code logits} is null, empty, ragged or not finite
      */
     public static double[][] softmax(double[][] logits) {
-        int k = Checks.matrix("logits", logits, -1);
+        // BEGIN SOLUTION Task 6.4: return the softmax of each row, stable for any finite logits
+        //     (README.md, "Task 6.4"); reject bad input as the Javadoc's @throws says
+        int k = Checks.requireMatrix(logits, "logits", -1);
         double[][] p = new double[logits.length][k];
         for (int r = 0; r < logits.length; r++) {
             double max = max(logits[r]);
@@ -106,8 +116,10 @@ public final class SoftmaxCrossEntropy {
             }
         }
         return p;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     private static double max(double[] z) {
         double max = z[0];
         for (double v : z) {
@@ -115,9 +127,11 @@ public final class SoftmaxCrossEntropy {
         }
         return max;
     }
+    // END SOLUTION ONLY
 
+    // BEGIN SOLUTION ONLY
     private static void checkLabels(int[] labels, int batch, int classes) {
-        Checks.nonNull("labels", labels);
+        Checks.requireNonNull(labels, "labels");
         if (labels.length != batch) {
             throw new IllegalArgumentException("labels has " + labels.length + " entries, expected one per row of "
                 + "logits: " + batch);
@@ -129,4 +143,5 @@ public final class SoftmaxCrossEntropy {
             }
         }
     }
+    // END SOLUTION ONLY
 }

@@ -7,12 +7,16 @@ package calculus.backprop;
  */
 public final class Tanh implements BatchLayer {
 
+    // BEGIN SOLUTION ONLY
     private double[][] output;
+    // END SOLUTION ONLY
 
     /** tanh entry by entry; keeps the output for the backward pass. */
     @Override
     public double[][] forward(double[][] input) {
-        int n = Checks.matrix("input", input, -1);
+        // BEGIN SOLUTION Task 6.4: return the hyperbolic tangent of the input, entry by entry, and keep the output for
+        //     the backward pass (README.md, "Task 6.4")
+        int n = Checks.requireMatrix(input, "input", -1);
         double[][] out = new double[input.length][n];
         for (int r = 0; r < input.length; r++) {
             for (int i = 0; i < n; i++) {
@@ -21,16 +25,19 @@ public final class Tanh implements BatchLayer {
         }
         this.output = out;
         return out;
+        // END SOLUTION
     }
 
     /** The output gradient times 1 − <em>y</em><sup>2</sup>, entry by entry. */
     @Override
     public double[][] backward(double[][] outputGradient) {
+        // BEGIN SOLUTION Task 6.4: return the gradient of the input for this output gradient, as the Javadoc says
+        //     (README.md, "Task 6.4"); refuse a backward pass before any forward one
         if (output == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
         int n = output[0].length;
-        Checks.shape("outputGradient", outputGradient, output.length, n);
+        Checks.requireShape(outputGradient, "outputGradient", output.length, n);
         double[][] inputGradient = new double[output.length][n];
         for (int r = 0; r < output.length; r++) {
             for (int i = 0; i < n; i++) {
@@ -39,5 +46,6 @@ public final class Tanh implements BatchLayer {
             }
         }
         return inputGradient;
+        // END SOLUTION
     }
 }

@@ -17,11 +17,13 @@ import java.util.List;
  */
 public final class Trainer {
 
+    // BEGIN SOLUTION ONLY
     private final Sequential network;
     private final double learningRate;
     private final double momentum;
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
     private double[][] velocity;
+    // END SOLUTION ONLY
 
     /**
      * A trainer for a network.
@@ -32,14 +34,17 @@ public final class Trainer {
      * @throws IllegalArgumentException if {@code network} is null or a rate is out of range
      */
     public Trainer(Sequential network, double learningRate, double momentum) {
-        Checks.nonNull("network", network);
-        Checks.positiveFinite("learningRate", learningRate);
+        // BEGIN SOLUTION Task 6.5 [Trainer constructor]: keep the network and the settings (README.md, "Task 6.5");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(network, "network");
+        Checks.requirePositive(learningRate, "learningRate");
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got momentum = " + momentum);
         }
         this.network = network;
         this.learningRate = learningRate;
         this.momentum = momentum;
+        // END SOLUTION
     }
 
     /**
@@ -51,13 +56,17 @@ public final class Trainer {
      * @throws IllegalArgumentException if the data do not fit the network
      */
     public double step(double[][] x, int[] labels) {
+        // BEGIN SOLUTION Task 6.5: return the loss before one full-batch step of gradient descent with momentum
+        //     (README.md, "Task 6.5"); reject bad input as the Javadoc's @throws says
         double value = loss.forward(network.forward(x), labels);
         double[][] logitGradient = loss.backward();
         network.backward(logitGradient);
         descend(network.parameters(), network.gradients());
         return value;
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION ONLY
     /** The momentum update of every parameter entry from the matching gradient entry. */
     private void descend(List<double[]> parameters, List<double[]> gradients) {
         if (velocity == null) {
@@ -77,6 +86,7 @@ public final class Trainer {
             }
         }
     }
+    // END SOLUTION ONLY
 
     /**
      * Trains for a number of steps.
@@ -87,12 +97,15 @@ public final class Trainer {
      * @return the loss before each step
      */
     public double[] fit(double[][] x, int[] labels, int steps) {
-        Checks.positive("steps", steps);
+        // BEGIN SOLUTION Task 6.5: return the loss before each of that many steps (README.md, "Task 6.5"); reject bad
+        //     input as the Javadoc's @throws says
+        Checks.requirePositive(steps, "steps");
         double[] losses = new double[steps];
         for (int t = 0; t < steps; t++) {
             losses[t] = step(x, labels);
         }
         return losses;
+        // END SOLUTION
     }
 
     /**
@@ -103,7 +116,9 @@ public final class Trainer {
      * @return one class per row of {@code x}
      */
     public static int[] predict(Sequential network, double[][] x) {
-        Checks.nonNull("network", network);
+        // BEGIN SOLUTION Task 6.5: return the predicted class of each example, the index of its largest logit
+        //     (README.md, "Task 6.5")
+        Checks.requireNonNull(network, "network");
         double[][] logits = network.forward(x);
         int[] classes = new int[logits.length];
         for (int r = 0; r < logits.length; r++) {
@@ -116,6 +131,7 @@ public final class Trainer {
             classes[r] = best;
         }
         return classes;
+        // END SOLUTION
     }
 
     /**
@@ -127,8 +143,10 @@ public final class Trainer {
      * @return the accuracy in [0, 1]
      */
     public static double accuracy(Sequential network, double[][] x, int[] labels) {
+        // BEGIN SOLUTION Task 6.5: return the fraction of examples classified correctly (README.md, "Task 6.5"); reject
+        //     bad input as the Javadoc's @throws says
         int[] predicted = predict(network, x);
-        Checks.nonNull("labels", labels);
+        Checks.requireNonNull(labels, "labels");
         if (labels.length != predicted.length) {
             throw new IllegalArgumentException("labels has " + labels.length + " entries, expected one per row of "
                 + "x: " + predicted.length);
@@ -140,5 +158,6 @@ public final class Trainer {
             }
         }
         return (double) correct / predicted.length;
+        // END SOLUTION
     }
 }

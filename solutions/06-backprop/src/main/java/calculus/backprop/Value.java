@@ -41,15 +41,19 @@ public final class Value {
     private static final Value[] NO_PARENTS = {};
     private static final double[] NO_DERIVATIVES = {};
 
+    // BEGIN SOLUTION ONLY
     // the states of a node during topologicalOrder(): a mark on the node itself, because a hash set of visited
     // nodes would hash tens of thousands of fresh objects per training step, which costs more than the sweep
     private static final byte UNSEEN = 0;
     private static final byte OPEN = 1;
     private static final byte PLACED = 2;
+    // END SOLUTION ONLY
 
     private double data;
     private double grad;
+    // BEGIN SOLUTION ONLY
     private byte mark = UNSEEN;
+    // END SOLUTION ONLY
     private final String op;
     private final Value[] parents;
     private final double[] localDerivatives;
@@ -61,7 +65,7 @@ public final class Value {
      * @throws IllegalArgumentException if {@code data} is NaN or infinite
      */
     public Value(double data) {
-        this(requireFinite("data", data), "", NO_PARENTS, NO_DERIVATIVES);
+        this(Checks.requireFinite(data, "data"), "", NO_PARENTS, NO_DERIVATIVES);
     }
 
     /** A node made by a one-argument operation: its value, and &part;value/&part;input. */
@@ -91,9 +95,12 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value add(Value other) {
-        requireNonNull("other", other);
+        // BEGIN SOLUTION Task 6.1: return the node of the sum, with its local derivatives (README.md, "Task 6.1");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(other, "other");
         // sum rule: a sum passes its gradient unchanged to both summands
         return new Value(data + other.data, "+", this, 1.0, other, 1.0);
+        // END SOLUTION
     }
 
     /**
@@ -104,8 +111,11 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value add(double c) {
-        requireFinite("c", c);
+        // BEGIN SOLUTION Task 6.1: return the node of this plus the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(c, "c");
         return new Value(data + c, "+c", this, 1.0);
+        // END SOLUTION
     }
 
     /**
@@ -116,8 +126,11 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value sub(Value other) {
-        requireNonNull("other", other);
+        // BEGIN SOLUTION Task 6.1: return the node of the difference, with its local derivatives
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(other, "other");
         return new Value(data - other.data, "-", this, 1.0, other, -1.0);
+        // END SOLUTION
     }
 
     /**
@@ -128,8 +141,11 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value sub(double c) {
-        requireFinite("c", c);
+        // BEGIN SOLUTION Task 6.1: return the node of this minus the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(c, "c");
         return new Value(data - c, "-c", this, 1.0);
+        // END SOLUTION
     }
 
     /**
@@ -138,7 +154,9 @@ public final class Value {
      * @return −<em>a</em>, with &part;/&part;<em>a</em> = −1
      */
     public Value neg() {
+        // BEGIN SOLUTION Task 6.1: return the node of the negation, with its local derivative (README.md, "Task 6.1")
         return new Value(-data, "neg", this, -1.0);
+        // END SOLUTION
     }
 
     /**
@@ -149,9 +167,12 @@ public final class Value {
      * @throws IllegalArgumentException if {@code other} is null
      */
     public Value mul(Value other) {
-        requireNonNull("other", other);
+        // BEGIN SOLUTION Task 6.1: return the node of the product, with its local derivatives (README.md, "Task 6.1");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(other, "other");
         // product rule: each factor's derivative is the other factor
         return new Value(data * other.data, "*", this, other.data, other, data);
+        // END SOLUTION
     }
 
     /**
@@ -162,8 +183,11 @@ public final class Value {
      * @throws IllegalArgumentException if {@code c} is NaN or infinite
      */
     public Value mul(double c) {
-        requireFinite("c", c);
+        // BEGIN SOLUTION Task 6.1: return the node of this times the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(c, "c");
         return new Value(data * c, "*c", this, c);
+        // END SOLUTION
     }
 
     /**
@@ -176,7 +200,9 @@ public final class Value {
      *     value)
      */
     public Value div(Value other) {
-        requireNonNull("other", other);
+        // BEGIN SOLUTION Task 6.1: return the node of the quotient, with its local derivatives (README.md, "Task 6.1");
+        //     reject bad input as the Javadoc's @throws says
+        Checks.requireNonNull(other, "other");
         if (other.data == 0.0) {
             throw new IllegalArgumentException("division by zero: other = " + other.data + " (dividing a = " + data
                 + ")");
@@ -184,6 +210,7 @@ public final class Value {
         double quotient = data / other.data;
         // quotient rule, split per argument: d(a/b)/da = 1/b, d(a/b)/db = -a/b^2 = -(a/b)/b
         return new Value(quotient, "/", this, 1.0 / other.data, other, -quotient / other.data);
+        // END SOLUTION
     }
 
     /**
@@ -195,11 +222,14 @@ public final class Value {
      *     value)
      */
     public Value div(double c) {
-        requireFinite("c", c);
+        // BEGIN SOLUTION Task 6.1: return the node of this divided by the constant, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(c, "c");
         if (c == 0.0) {
             throw new IllegalArgumentException("division by zero: c = " + c + " (dividing a = " + data + ")");
         }
         return new Value(data / c, "/c", this, 1.0 / c);
+        // END SOLUTION
     }
 
     /**
@@ -213,7 +243,9 @@ public final class Value {
      *     derivative). The message names the exponent and its value
      */
     public Value pow(double exponent) {
-        requireFinite("exponent", exponent);
+        // BEGIN SOLUTION Task 6.1: return the node of this to the constant power, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
+        Checks.requireFinite(exponent, "exponent");
         if (data < 0 && exponent != Math.rint(exponent)) {
             throw new IllegalArgumentException("pow of a negative number needs an integer exponent, got a = " + data
                 + ", exponent = " + exponent);
@@ -225,6 +257,7 @@ public final class Value {
         // power rule: d(a^c)/da = c a^(c-1); for c = 0 the value is the constant 1 (Java's 0^0 = 1 included)
         double derivative = exponent == 0 ? 0.0 : exponent * Math.pow(data, exponent - 1);
         return new Value(Math.pow(data, exponent), "^" + exponent, this, derivative);
+        // END SOLUTION
     }
 
     /**
@@ -234,9 +267,12 @@ public final class Value {
      *     <em>a</em> = 709.78, where the double overflows)
      */
     public Value exp() {
+        // BEGIN SOLUTION Task 6.1: return the node of the exponential, with its local derivative
+        //     (README.md, "Task 6.1")
         double e = Math.exp(data);
         // the exponential is its own derivative: reuse the value
         return new Value(e, "exp", this, e);
+        // END SOLUTION
     }
 
     /**
@@ -246,10 +282,13 @@ public final class Value {
      * @throws IllegalArgumentException if this is not positive (the message says "log" and gives the value)
      */
     public Value log() {
+        // BEGIN SOLUTION Task 6.1: return the node of the natural logarithm, with its local derivative
+        //     (README.md, "Task 6.1"); reject bad input as the Javadoc's @throws says
         if (!(data > 0)) {
             throw new IllegalArgumentException("log needs a positive argument, got a = " + data);
         }
         return new Value(Math.log(data), "log", this, 1.0 / data);
+        // END SOLUTION
     }
 
     /**
@@ -258,9 +297,12 @@ public final class Value {
      * @return tanh <em>a</em>, with &part;/&part;<em>a</em> = 1 − tanh<sup>2</sup> <em>a</em>
      */
     public Value tanh() {
+        // BEGIN SOLUTION Task 6.1: return the node of the hyperbolic tangent, with its local derivative
+        //     (README.md, "Task 6.1")
         double t = Math.tanh(data);
         // written with the output: backward needs nothing but the value already computed
         return new Value(t, "tanh", this, 1 - t * t);
+        // END SOLUTION
     }
 
     /**
@@ -270,8 +312,11 @@ public final class Value {
      *     kink <em>a</em> = 0 the derivative is taken to be 0, as most libraries do)
      */
     public Value relu() {
+        // BEGIN SOLUTION Task 6.1: return the node of the rectified linear unit, with its local derivative as the
+        //     Javadoc fixes it (README.md, "Task 6.1")
         boolean active = data > 0;
         return new Value(active ? data : 0.0, "relu", this, active ? 1.0 : 0.0);
+        // END SOLUTION
     }
 
     /**
@@ -281,6 +326,8 @@ public final class Value {
      * @return σ(<em>a</em>), with &part;/&part;<em>a</em> = σ(<em>a</em>)(1 − σ(<em>a</em>))
      */
     public Value sigmoid() {
+        // BEGIN SOLUTION Task 6.1: return the node of the sigmoid, computed without overflow, with its local derivative
+        //     (README.md, "Task 6.1")
         // e^-a overflows for a < -709; for negative a the equal form e^a / (1 + e^a) only ever exponentiates a
         // negative number
         double s;
@@ -291,6 +338,7 @@ public final class Value {
             s = e / (1.0 + e);
         }
         return new Value(s, "sigmoid", this, s * (1 - s));
+        // END SOLUTION
     }
 
     // ---- Task 6.2: backpropagation
@@ -303,6 +351,8 @@ public final class Value {
      * @return the nodes in topological order, this node last
      */
     public List<Value> topologicalOrder() {
+        // BEGIN SOLUTION Task 6.2: return every node of the graph once, each after its parents, without recursion
+        //     (README.md, "Task 6.2")
         List<Value> order = new ArrayList<>();
         Deque<Value> stack = new ArrayDeque<>();
         stack.push(this);
@@ -330,6 +380,7 @@ public final class Value {
             node.mark = UNSEEN;
         }
         return order;
+        // END SOLUTION
     }
 
     /**
@@ -343,6 +394,8 @@ public final class Value {
      * {@link #zeroGrad()} on its parameters first (as {@code optimizer.zero_grad()} in PyTorch).
      */
     public void backward() {
+        // BEGIN SOLUTION Task 6.2: fill in the gradient of this node with respect to every node of its graph, in one
+        //     backward sweep, as the Javadoc says (README.md, "Task 6.2")
         List<Value> order = topologicalOrder();
         for (Value node : order) {
             if (node.parents.length > 0) {
@@ -358,6 +411,7 @@ public final class Value {
                 node.parents[i].grad += node.localDerivatives[i] * node.grad;
             }
         }
+        // END SOLUTION
     }
 
     // ---- the node's state (given)
@@ -386,7 +440,7 @@ public final class Value {
      * @throws IllegalStateException    if this node is not a leaf (its value is fixed by its parents)
      */
     public void setData(double data) {
-        requireFinite("data", data);
+        Checks.requireFinite(data, "data");
         if (parents.length > 0) {
             throw new IllegalStateException("only a leaf can be moved: this node is computed by '" + op + "'");
         }
@@ -414,18 +468,5 @@ public final class Value {
     @Override
     public String toString() {
         return "Value(data=" + data + ", grad=" + grad + (op.isEmpty() ? "" : ", op=" + op) + ")";
-    }
-
-    private static double requireFinite(String name, double x) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + name + " = " + x);
-        }
-        return x;
-    }
-
-    private static void requireNonNull(String name, Value v) {
-        if (v == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
     }
 }

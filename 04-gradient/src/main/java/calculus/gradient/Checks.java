@@ -5,18 +5,19 @@ package calculus.gradient;
  * rejected at the boundary with an {@link IllegalArgumentException} that names the parameter and its value, so
  * that the mistake shows where it was made, not three calls later as a NaN.
  *
- * <p>Given, not a task: call these at the start of your methods. The checks of vectors (not null, not empty,
- * every entry finite, two vectors of the same length, with messages such as
- * {@code "a and b must have the same length, got a.length = 3, b.length = 2"}) are part of Task 4.1: add them
- * here, beside these, and every later task can use them too.
+ * <p>Given, not a task: the checks of numbers and functions. Call them at the start of your methods, the value first
+ * and its name second, for example {@code Checks.requirePositive(h, "h")}. The checks of vectors (not null, not
+ * empty, every entry finite, two vectors of the same length, with messages such as
+ * {@code "a and b must have the same length, got a.length = 3, b.length = 2"}) are part of Task 4.1: they belong
+ * here, beside these, where every later task can call them.
  */
-final class Arguments {
+final class Checks {
 
-    private Arguments() {
+    private Checks() {
     }
 
     /**
-     * Checks that an object (a function, an array) is there.
+     * Checks that an object (a function, an array, a list) is there.
      *
      * @param value the object
      * @param name  its parameter name, for the message
@@ -47,7 +48,7 @@ final class Arguments {
     }
 
     /**
-     * Checks that a step size or a tolerance is positive and finite.
+     * Checks that a number (a step, a tolerance, a rate) is positive and finite.
      *
      * @param value the number
      * @param name  its parameter name, for the message
@@ -63,7 +64,7 @@ final class Arguments {
     }
 
     /**
-     * Checks that a regularisation strength is zero or positive, and finite.
+     * Checks that a number (a regularisation strength, a tolerance) is zero or positive, and finite.
      *
      * @param value the number
      * @param name  its parameter name, for the message

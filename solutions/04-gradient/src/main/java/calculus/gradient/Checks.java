@@ -5,16 +5,19 @@ package calculus.gradient;
  * rejected at the boundary with an {@link IllegalArgumentException} that names the parameter and its value, so
  * that the mistake shows where it was made, not three calls later as a NaN.
  *
- * <p>The checks of numbers and functions are given. The checks of vectors (not null, not empty, every entry
- * finite, two vectors of the same length) are part of Task 4.1; every later task uses them.
+ * <p>Given, not a task: the checks of numbers and functions. Call them at the start of your methods, the value first
+ * and its name second, for example {@code Checks.requirePositive(h, "h")}. The checks of vectors (not null, not
+ * empty, every entry finite, two vectors of the same length, with messages such as
+ * {@code "a and b must have the same length, got a.length = 3, b.length = 2"}) are part of Task 4.1: they belong
+ * here, beside these, where every later task can call them.
  */
-final class Arguments {
+final class Checks {
 
-    private Arguments() {
+    private Checks() {
     }
 
     /**
-     * Checks that an object (a function, an array) is there.
+     * Checks that an object (a function, an array, a list) is there.
      *
      * @param value the object
      * @param name  its parameter name, for the message
@@ -45,7 +48,7 @@ final class Arguments {
     }
 
     /**
-     * Checks that a step size or a tolerance is positive and finite.
+     * Checks that a number (a step, a tolerance, a rate) is positive and finite.
      *
      * @param value the number
      * @param name  its parameter name, for the message
@@ -61,7 +64,7 @@ final class Arguments {
     }
 
     /**
-     * Checks that a regularisation strength is zero or positive, and finite.
+     * Checks that a number (a regularisation strength, a tolerance) is zero or positive, and finite.
      *
      * @param value the number
      * @param name  its parameter name, for the message
@@ -93,6 +96,7 @@ final class Arguments {
         }
     }
 
+    // BEGIN SOLUTION ONLY
     // ---- the checks of vectors: Task 4.1
 
     /**
@@ -108,7 +112,7 @@ final class Arguments {
     static double[] requireVector(double[] v, String name) {
         requireNonNull(v, name);
         if (v.length == 0) {
-            throw new IllegalArgumentException(name + " must have at least one entry, got an empty array");
+            throw new IllegalArgumentException(name + " must have at least one entry, got " + name + ".length = 0");
         }
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {
@@ -161,4 +165,5 @@ final class Arguments {
         }
         return m;
     }
+    // END SOLUTION ONLY
 }

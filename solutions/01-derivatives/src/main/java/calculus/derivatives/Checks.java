@@ -1,0 +1,62 @@
+package calculus.derivatives;
+
+/**
+ * The input checks every public method of this module makes before it computes anything: a bad argument is
+ * rejected at the boundary with an {@link IllegalArgumentException} that names the parameter and its value, so
+ * that the mistake shows where it was made, not three calls later as a NaN.
+ *
+ * <p>Given, not a task: call these at the start of your methods, the value first and its name second, for example
+ * {@code Checks.requirePositive(h, "h")}. The tests check the messages.
+ */
+final class Checks {
+
+    private Checks() {
+    }
+
+    /**
+     * Checks that an object (a function, an array, a list) is there.
+     *
+     * @param value the object
+     * @param name  its parameter name, for the message
+     * @param <T>   its type
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    static <T> T requireNonNull(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a number is finite: not NaN, not infinite.
+     *
+     * @param value the number
+     * @param name  its parameter name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is NaN or infinite
+     */
+    static double requireFinite(double value, String name) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + name + " = " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a number (a step, a tolerance, a rate) is positive and finite.
+     *
+     * @param value the number
+     * @param name  its parameter name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is not positive or not finite (NaN included)
+     */
+    static double requirePositive(double value, String name) {
+        // !(value > 0) is true for NaN too, which value <= 0 would let through
+        if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be positive and finite, got " + name + " = " + value);
+        }
+        return value;
+    }
+}
