@@ -103,8 +103,9 @@ public final class CorpusCheck {
         for (Object e : (List<Object>) expected.getOrDefault("edits", List.of())) {
             applyEdit(submission, (Map<String, Object>) e);
         }
+        // a fixed seed: a case's score must not depend on who grades it
         List<GradeSubmission.ModuleGrade> grades = GradeSubmission.grade(course, submission, out,
-            new ArrayList<>(scores.keySet()));
+            new ArrayList<>(scores.keySet()), Map.of());
         Map<String, Object> reasons = (Map<String, Object>) expected.getOrDefault("reasons", Map.of());
         List<String> problems = new ArrayList<>();
         for (GradeSubmission.ModuleGrade g : grades) {

@@ -107,6 +107,9 @@ public final class StudentRelease {
         return out.append(text.substring(from)).toString();
     }
 
+    /** The longest the release's own build may take. */
+    static final long TIMEOUT_MINUTES = 30;
+
     /** Every reason the release is not clean; empty when it is. */
     static List<String> verify(Path course, Path out) throws IOException {
         List<String> problems = new ArrayList<>(LeakCheck.leaks(course, out));
@@ -119,7 +122,7 @@ public final class StudentRelease {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(CourseFiles.mavenWrapper(out));
         command.addAll(List.of("--batch-mode", "test"));
-        int exit = CourseFiles.run(command, out, log, GradeSubmission.TIMEOUT_MINUTES);
+        int exit = CourseFiles.run(command, out, log, TIMEOUT_MINUTES);
         if (exit != 0) {
             problems.add("./mvnw test failed in the release (exit " + exit + "): see " + log);
         }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import calculus.grader.Outcome;
-import calculus.grader.Status;
+import calculus.grader.report.Status;
 
 /** The shared assertions: what they accept, what they reject, and what their failure messages say. */
 class ExpectTest {

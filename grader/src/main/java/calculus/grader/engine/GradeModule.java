@@ -70,7 +70,7 @@ public final class GradeModule {
             GradingJob s = new GradingJob(job.module(), job.title(), job.lesson(), ModuleReport.SOLUTION, true,
                 job.build(), root, solution, job.packages(), job.testSources(), classpath,
                 target.resolve("grading").resolve("solution"), Selection.all(), job.configuration(), job.sandbox(),
-                null);
+                null, job.reference());
             ModuleReport reference = withBudgetHeadroom(grader.grade(s), s);
             write(reference, target.resolve("grading").resolve("solution"),
                 target.resolve("grading").resolve("solution").resolve("surefire-reports"));
@@ -99,8 +99,9 @@ public final class GradeModule {
         ModuleReport earlier = selection.everything() ? null : earlier(target.resolve("grading").resolve("results.json"));
         return new GradingJob(module, given(o, "title").orElse(module), root.relativize(moduleDir).toString()
             .replace(File.separatorChar, '/'), ModuleReport.EXERCISE, check, o.getOrDefault("build", ""), root,
-            moduleDir.resolve("src").resolve("main").resolve("java"), packages(tests.get(0)), tests, classpath,
-            target.resolve("grading"), selection, configuration, SandboxSettings.defaults(), earlier);
+            moduleDir.resolve("src").resolve("main").resolve("java"), Course.packages(tests.get(0)), tests, classpath,
+            target.resolve("grading"), selection, configuration, SandboxSettings.defaults(), earlier,
+            check ? moduleDir.resolve("src").resolve("main").resolve("java") : null);
     }
 
     /** The check requires every test's budget to leave the reference ten times the steps it needs. */
@@ -138,25 +139,11 @@ public final class GradeModule {
         }
     }
 
-    /** The packages of the module's tests: the code under test must live in these. */
-    static Set<String> packages(Path testSources) throws IOException {
-        Set<String> packages = new TreeSet<>();
-        if (Files.isDirectory(testSources)) {
-            try (Stream<Path> walk = Files.walk(testSources)) {
-                walk.filter(p -> p.toString().endsWith(".java")).forEach(p -> {
-                    Path dir = testSources.relativize(p).getParent();
-                    packages.add(dir == null ? "" : dir.toString().replace(File.separatorChar, '.'));
-                });
-            }
-        }
-        return packages;
-    }
-
     /**
      * The grader's libraries: the class path this JVM was given (Maven's exec plugin gives the module's test class
      * path), without the module's own build folders.
      */
-    static List<Path> classpath(Path moduleDir) {
+    public static List<Path> classpath(Path moduleDir) {
         List<Path> entries = new ArrayList<>();
         ClassLoader loader = GradeModule.class.getClassLoader();
         if (loader instanceof URLClassLoader urls) {

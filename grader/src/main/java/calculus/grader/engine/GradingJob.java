@@ -27,11 +27,13 @@ import calculus.grader.report.ModuleReport;
  * @param sandbox       how test JVMs are started and limited
  * @param earlier       the module's earlier report, whose results fill in for tests this run leaves out, or
  *                      {@code null}
+ * @param reference     code the tests are known to compile against (the course's skeleton), or {@code null}: a test
+ *                      that does not compile against either is the course's fault, not the student's
  */
 public record GradingJob(String module, String title, String lesson, String role, boolean check, String build,
                          Path courseRoot, Path code, Set<String> packages, List<Path> testSources,
                          List<Path> classpath, Path work, Selection selection, Map<String, String> configuration,
-                         SandboxSettings sandbox, ModuleReport earlier) {
+                         SandboxSettings sandbox, ModuleReport earlier, Path reference) {
 
     public GradingJob {
         packages = Set.copyOf(packages);

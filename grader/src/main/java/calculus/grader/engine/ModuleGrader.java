@@ -78,6 +78,10 @@ public final class ModuleGrader {
         cp.add(classes);
         cp.addAll(job.classpath());
         SourceCompiler.Result tests = compiler.compileTests(job.testSources(), cp, testClasses);
+        List<String> courseFault = testsBrokenAnyway(job, tests);
+        if (!courseFault.isEmpty()) {
+            return blocked(job, titles, new Blocker(Blocker.GRADER, courseFault));
+        }
         TestInventory.Found inventory = TestInventory.read(testClasses)
             .plus(TestInventory.parse(new ArrayList<>(tests.excluded().keySet())));
         // 4. the rules
@@ -109,6 +113,32 @@ public final class ModuleGrader {
         }
         return new ModuleReport(job.module(), job.title(), job.role(), job.check(), job.build(), job.lesson(), titles,
             all, errors, null, job.selection().everything() ? "" : job.selection().describe());
+    }
+
+    /**
+     * The errors of test files that do not compile against the course's own skeleton either: then it is not the
+     * code under test that breaks them (a library missing from the grader's class path, a broken test), and the
+     * module is not graded rather than graded 0. Empty when there is nothing to blame on the course, or nothing to
+     * compare with.
+     */
+    private List<String> testsBrokenAnyway(GradingJob job, SourceCompiler.Result tests) throws IOException {
+        if (tests.excluded().isEmpty() || job.reference() == null) {
+            return List.of();
+        }
+        Path work = job.work().resolve("reference");
+        SubmissionFiles.Submission reference = SubmissionFiles.read(job.reference());
+        SourceCompiler.Result code = compiler.compileCode(reference.sources(), "reference", work.resolve("classes"));
+        if (!code.ok()) {
+            return List.of("the course's own skeleton does not compile: " + String.join("; ", code.errors()));
+        }
+        List<Path> cp = new ArrayList<>();
+        cp.add(work.resolve("classes"));
+        cp.addAll(job.classpath());
+        SourceCompiler.Result again = compiler.compileTests(job.testSources(), cp, work.resolve("test-classes"));
+        List<String> broken = new ArrayList<>();
+        again.excluded().forEach((file, why) -> broken.add("the test " + file.getFileName() + " does not compile "
+            + "against the course's own skeleton either: " + why));
+        return broken;
     }
 
     // ---- running the tests

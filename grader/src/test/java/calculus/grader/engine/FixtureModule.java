@@ -110,7 +110,7 @@ final class FixtureModule {
             tests.add(hiddenTests());
         }
         return new GradingJob(module, "Title of " + module, module, ModuleReport.EXERCISE, false, "B1", root, code(),
-            GradeModule.packages(tests()), tests, classpath(), work(), selection, Map.of(), sandbox, earlier);
+            Course.packages(tests()), tests, classpath(), work(), selection, Map.of(), sandbox, earlier, null);
     }
 
     /** The course's settings with another CPU backstop per test. */
