@@ -125,7 +125,7 @@ public final class GradeModule {
             report.lesson(), report.titles(), report.tests(), errors, report.blocker(), report.selection());
     }
 
-    private static void write(ModuleReport report, Path grading, Path xml) throws IOException {
+    static void write(ModuleReport report, Path grading, Path xml) throws IOException {
         Files.createDirectories(grading);
         Files.writeString(grading.resolve("results.json"), report.toJson(), StandardCharsets.UTF_8);
         JUnitXml.write(report, xml);

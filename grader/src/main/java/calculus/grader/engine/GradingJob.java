@@ -42,6 +42,12 @@ public record GradingJob(String module, String title, String lesson, String role
         configuration = Map.copyOf(configuration);
     }
 
+    /** The same job with another selection, earlier results to fill in for the tests left out, and build stamp. */
+    public GradingJob select(Selection newSelection, ModuleReport newEarlier, String newBuild) {
+        return new GradingJob(module, title, lesson, role, check, newBuild, courseRoot, code, packages, testSources,
+            classpath, work, newSelection, configuration, sandbox, newEarlier, reference);
+    }
+
     /** The module's number: the digits its name starts with ({@code 01-derivatives} is module 1), or -1. */
     public int number() {
         int end = 0;

@@ -44,6 +44,17 @@ public final class ModuleGrader {
     static final int MAX_STARTS = 12;
 
     private final SourceCompiler compiler = new SourceCompiler();
+    private final SandboxPool sandboxes;
+
+    /** A grader that starts a fresh test JVM for every module. */
+    public ModuleGrader() {
+        this(SandboxPool.fresh());
+    }
+
+    /** A grader that takes its test JVMs from a pool (the watch mode keeps one warm). */
+    public ModuleGrader(SandboxPool sandboxes) {
+        this.sandboxes = sandboxes;
+    }
 
     /**
      * Grades a module.
@@ -183,13 +194,11 @@ public final class ModuleGrader {
                             Map<String, Tally> tallies, Map<String, String> lostTasks) throws IOException {
         SandboxSettings s = job.sandbox();
         boolean progress = false;
-        try (SandboxProcess jvm = SandboxProcess.start(s, job.classpath(), job.work())) {
-            Event ready = jvm.next(s.wallMillis());
-            if (ready == null || !Event.READY.equals(ready.type())) {
-                throw new IOException("the test JVM did not start: " + jvm.noise());
-            }
+        SandboxProcess jvm = sandboxes.acquire(s, job.classpath(), job.work());
+        boolean reusable = false;
+        try {
             jvm.send(new RunRequest(List.of(testClasses.toString()), classes.toString(), List.copyOf(pending),
-                job.configuration(), s.defaultSteps(), s.cpuMillis(), s.outputLimit()));
+                configuration(job), s.defaultSteps(), s.cpuMillis(), s.outputLimit()));
             String current = null; // the test whose case is running, if any
             while (true) {
                 Event e = jvm.next(s.wallMillis());
@@ -252,6 +261,8 @@ public final class ModuleGrader {
                             record(tallies, k, Status.NOT_RUN, NOT_RUN_BY_JUNIT);
                         }
                         pending.clear();
+                        // a JVM in which a test ran out of its budget is not used again (the watch mode reuses JVMs)
+                        reusable = tallies.values().stream().noneMatch(x -> x.status() == Status.TIMED_OUT);
                         return true;
                     }
                     case Event.FATAL -> throw new IOException(Text.sanitize(e.message(), 2_000));
@@ -263,7 +274,16 @@ public final class ModuleGrader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while grading " + job.module(), e);
+        } finally {
+            sandboxes.release(jvm, reusable);
         }
+    }
+
+    /** The tests' JUnit configuration: the job's, and where test code may leave files (a picture of the run). */
+    private static Map<String, String> configuration(GradingJob job) {
+        Map<String, String> c = new HashMap<>(job.configuration());
+        c.putIfAbsent("calculus.grader.output", job.work().toString());
+        return c;
     }
 
     /** Why a graded test the test JVM finished its run without reporting did not run. */
