@@ -59,7 +59,14 @@ public final class GradeModule {
                 + Selection.list(tasks) + ": for example -Dtask=" + tasks.iterator().next());
             return;
         }
-        ModuleGrader grader = new ModuleGrader();
+        Files.createDirectories(job.work());
+        try (SandboxPool sandboxes = SandboxPool.prestarted(job.sandbox(), classpath, job.work())) {
+            grade(job, new ModuleGrader(sandboxes), root, module, target, classpath, check, verbose);
+        }
+    }
+
+    private static void grade(GradingJob job, ModuleGrader grader, Path root, String module, Path target,
+                              List<Path> classpath, boolean check, boolean verbose) throws IOException {
         List<String> problems = new ArrayList<>();
         ModuleReport exercise = grader.grade(job);
         write(exercise, target.resolve("grading"), target.resolve("surefire-reports"));

@@ -58,6 +58,15 @@ public interface SandboxPool extends AutoCloseable {
         return new WarmSandbox();
     }
 
+    /**
+     * One warm JVM, started at once in the background: a Maven run's module starts its test JVM while the grader
+     * compiles, and its check grades the skeleton and the reference in the same JVM (each in a class loader of its
+     * own).
+     */
+    static SandboxPool prestarted(SandboxSettings settings, List<Path> classpath, Path directory) {
+        return new WarmSandbox().prestart(settings, classpath, directory);
+    }
+
     /** Waits for a new JVM's first event, which must say it is ready. */
     static SandboxProcess ready(SandboxProcess jvm, SandboxSettings settings) throws IOException {
         try {

@@ -18,14 +18,39 @@ final class WarmSandbox implements SandboxPool {
     /** The JVM waiting for the next request, or being started for it. */
     private CompletableFuture<SandboxProcess> next;
     private Key nextKey;
+    private Path lastDirectory;
 
-    private record Key(SandboxSettings settings, List<Path> classpath, Path directory) {
+    /** What makes two JVMs interchangeable (not their working folder: tests are told where to write). */
+    private record Key(SandboxSettings settings, List<Path> classpath) {
+    }
+
+    /**
+     * Starts a JVM now, in the background, for the first request: its start then overlaps with the compilation.
+     *
+     * @return this pool
+     */
+    WarmSandbox prestart(SandboxSettings settings, List<Path> classpath, Path directory) {
+        nextKey = new Key(settings, List.copyOf(classpath));
+        next = start(settings, classpath, directory);
+        return this;
+    }
+
+    private static CompletableFuture<SandboxProcess> start(SandboxSettings settings, List<Path> classpath,
+                                                           Path directory) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return SandboxPool.ready(SandboxProcess.start(settings, classpath, directory), settings);
+            } catch (IOException e) {
+                return null; // the next acquire starts one itself, and reports why if it cannot
+            }
+        });
     }
 
     @Override
     public SandboxProcess acquire(SandboxSettings settings, List<Path> classpath, Path directory)
         throws IOException {
-        Key key = new Key(settings, List.copyOf(classpath), directory);
+        Key key = new Key(settings, List.copyOf(classpath));
+        lastDirectory = directory;
         SandboxProcess waiting = take();
         if (waiting != null && waiting.alive() && Objects.equals(nextKey, key)) {
             return waiting;
@@ -51,14 +76,7 @@ final class WarmSandbox implements SandboxPool {
         Key key = nextKey;
         if (key != null) {
             // the next run should not wait for a JVM to start
-            next = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return SandboxPool.ready(SandboxProcess.start(key.settings(), key.classpath(), key.directory()),
-                        key.settings());
-                } catch (IOException e) {
-                    return null; // the next acquire starts one itself, and reports why if it cannot
-                }
-            });
+            next = start(key.settings(), key.classpath(), lastDirectory);
         }
     }
 
@@ -79,11 +97,17 @@ final class WarmSandbox implements SandboxPool {
         }
     }
 
+    /** Ends the waiting JVM, without waiting for one still starting (it ends itself once its grader is gone). */
     @Override
     public void close() {
-        SandboxProcess jvm = take();
-        if (jvm != null) {
-            jvm.close();
+        CompletableFuture<SandboxProcess> f = next;
+        next = null;
+        if (f != null) {
+            f.thenAccept(jvm -> {
+                if (jvm != null) {
+                    jvm.kill();
+                }
+            });
         }
     }
 }
