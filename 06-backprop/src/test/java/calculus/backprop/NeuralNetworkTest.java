@@ -250,7 +250,7 @@ class NeuralNetworkTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    @Graded(task = "6.3", points = 3)
+    @Graded(task = "6.3", points = 3, steps = 600_000_000L)
     @DisplayName("6.3 A 2-16-1 tanh MLP learns two moons to at least 97% training accuracy")
     void learnsMoons(TestRandom random) {
         Datasets.Classification moons = Datasets.moons(random, MOONS_POINTS, MOONS_NOISE);

@@ -45,7 +45,7 @@ class TrainingTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    @Graded(task = "6.5", points = 4)
+    @Graded(task = "6.5", points = 4, steps = 5_000_000_000L)
     @DisplayName("6.5 A 2-32-32-3 ReLU network learns three spirals to at least 95% training accuracy")
     void learnsSpirals(TestRandom random) {
         Datasets.Classification spirals = Datasets.spirals(random, SPIRALS_PER_CLASS, 3, SPIRALS_NOISE);
@@ -63,7 +63,7 @@ class TrainingTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    @Graded(task = "6.5", points = 3)
+    @Graded(task = "6.5", points = 3, steps = 1_000_000_000L)
     @DisplayName("6.5 A 2-16-16-2 tanh network learns two moons to at least 98% training accuracy")
     void learnsMoons(TestRandom random) {
         Datasets.Classification moons = Datasets.moons(random, MOONS_POINTS, MOONS_NOISE);
@@ -79,7 +79,7 @@ class TrainingTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    @Graded(task = "6.5", points = 2)
+    @Graded(task = "6.5", points = 2, steps = 1_000_000_000L)
     @DisplayName("6.5 Training is reproducible: the same seed gives the same losses, bit for bit, and they fall")
     void reproducible(TestRandom random) {
         long seed = random.nextLong();
