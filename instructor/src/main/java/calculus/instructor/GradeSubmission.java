@@ -1,6 +1,7 @@
 package calculus.instructor;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -46,14 +47,26 @@ public final class GradeSubmission {
     static final String GRADER_FAULT = "GRADER:";
 
     public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The usage line. */
+    static final String USAGE = "usage: GradeSubmission --course DIR --submission DIR --out DIR"
+        + " [--modules 01-derivatives,02-partials] [--student ID] [--secret-file FILE]";
+
+    /**
+     * Grades a submission as {@link #main} does, printing to the given streams.
+     *
+     * @return the exit code: 0 graded, 2 wrong usage, 3 the grading itself failed
+     */
+    static int run(String[] args, PrintStream stdout, PrintStream stderr) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         if (!options.containsKey("submission") || !options.containsKey("out")) {
-            System.err.println("usage: GradeSubmission --course DIR --submission DIR --out DIR"
-                + " [--modules 01-derivatives,02-partials] [--student ID] [--secret-file FILE]");
-            System.exit(2);
+            stderr.println(USAGE);
+            return 2;
         }
         Path course = Path.of(options.getOrDefault("course", ".")).toAbsolutePath().normalize();
         Path submission = Path.of(options.get("submission")).toAbsolutePath().normalize();
@@ -63,13 +76,13 @@ public final class GradeSubmission {
             ? List.of(options.get("modules").split("\\s*,\\s*")) : all;
         for (String m : modules) {
             if (!all.contains(m)) {
-                System.err.println("no module \"" + m + "\"; the modules are " + String.join(", ", all));
-                System.exit(2);
+                stderr.println("no module \"" + m + "\"; the modules are " + String.join(", ", all));
+                return 2;
             }
         }
         if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
-            System.err.println("the submission folder does not exist: " + submission);
-            System.exit(2);
+            stderr.println("the submission folder does not exist: " + submission);
+            return 2;
         }
         try {
             String student = options.getOrDefault("student", submission.getFileName().toString());
@@ -79,12 +92,12 @@ public final class GradeSubmission {
             String summary = Gradescope.summary(grades);
             Files.writeString(out.resolve("results.json"), Gradescope.results(grades), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-            System.out.print(summary);
+            stdout.print(summary);
             boolean broken = grades.stream().anyMatch(g -> g.problem().startsWith(GRADER_FAULT));
-            System.exit(broken ? 3 : 0);
+            return broken ? 3 : 0;
         } catch (IOException | RuntimeException e) {
-            System.err.println("grading failed (not the student's fault): " + e);
-            System.exit(3);
+            stderr.println("grading failed (not the student's fault): " + e);
+            return 3;
         }
     }
 
