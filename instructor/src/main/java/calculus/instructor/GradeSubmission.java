@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -52,7 +51,32 @@ public final class GradeSubmission {
 
     /** The usage line. */
     static final String USAGE = "usage: GradeSubmission --course DIR --submission DIR --out DIR"
-        + " [--modules 01-derivatives,02-partials] [--student ID] [--secret-file FILE]";
+        + " [--modules 01-derivatives,02-partials] [--student ID] [--secret-file FILE] [--force]";
+
+    /** The file that marks a folder as this tool's output, so that it may write there again. */
+    static final String MARKER = ".calculus-grading";
+
+    /**
+     * Checks an output folder and claims it: a missing or empty folder, or one this tool wrote before, is fine; a
+     * folder of other files is refused unless {@code force}, and even then the tool's work folder must not be one
+     * of them, since the tool empties it.
+     */
+    static void claimOutput(Path out, boolean force) throws IOException {
+        if (!Args.emptyOrMissing(out) && !Files.isRegularFile(out.resolve(MARKER))) {
+            if (!force) {
+                throw new Args.UsageError("the output folder " + out + " holds files this tool did not make; choose "
+                    + "an empty or new folder (or pass --force to write results.json, summary.txt and work/ beside "
+                    + "them)");
+            }
+            if (Files.exists(out.resolve("work"))) {
+                throw new Args.UsageError("the output folder " + out + " already has a work/ folder this tool did "
+                    + "not make, which grading would empty: refused even with --force");
+            }
+        }
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(MARKER), "made by the course's grading tools; they may write here again\n",
+            StandardCharsets.UTF_8);
+    }
 
     /**
      * Grades a submission as {@link #main} does, printing to the given streams.
@@ -60,33 +84,34 @@ public final class GradeSubmission {
      * @return the exit code: 0 graded, 2 wrong usage, 3 the grading itself failed
      */
     static int run(String[] args, PrintStream stdout, PrintStream stderr) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        if (!options.containsKey("submission") || !options.containsKey("out")) {
-            stderr.println(USAGE);
-            return 2;
-        }
-        Path course = Path.of(options.getOrDefault("course", ".")).toAbsolutePath().normalize();
-        Path submission = Path.of(options.get("submission")).toAbsolutePath().normalize();
-        Path out = Path.of(options.get("out")).toAbsolutePath().normalize();
-        List<String> all = new Course(course).modules();
-        List<String> modules = options.containsKey("modules")
-            ? List.of(options.get("modules").split("\\s*,\\s*")) : all;
-        for (String m : modules) {
-            if (!all.contains(m)) {
-                stderr.println("no module \"" + m + "\"; the modules are " + String.join(", ", all));
-                return 2;
+        Path course;
+        Path submission;
+        Path out;
+        List<String> modules;
+        Args a;
+        try {
+            a = Args.parse(args, java.util.Set.of("course", "submission", "out", "modules", "student",
+                "secret-file"), java.util.Set.of("force"), 0);
+            course = Path.of(a.get("course", ".")).toAbsolutePath().normalize();
+            submission = Path.of(a.required("submission")).toAbsolutePath().normalize();
+            out = Path.of(a.required("out")).toAbsolutePath().normalize();
+            modules = Args.modules(a.get("modules"), new Course(course).modules());
+            if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
+                throw new Args.UsageError("the submission folder does not exist: " + submission);
             }
-        }
-        if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
-            stderr.println("the submission folder does not exist: " + submission);
-            return 2;
+            Args.outsideCourse("the output folder", out, course, false, submission);
+            claimOutput(out, a.has("force"));
+        } catch (Args.UsageError e) {
+            stderr.println(e.getMessage());
+            stderr.println(USAGE);
+            return Args.USAGE;
+        } catch (IOException e) {
+            stderr.println("cannot use the output folder: " + e);
+            return Args.USAGE;
         }
         try {
-            String student = options.getOrDefault("student", submission.getFileName().toString());
-            long seed = SubmissionSeed.of(SubmissionSeed.secret(course, options.get("secret-file")), student);
+            String student = a.get("student", submission.getFileName().toString());
+            long seed = SubmissionSeed.of(SubmissionSeed.secret(course, a.get("secret-file")), student);
             List<ModuleGrade> grades = grade(course, submission, out, modules, Map.of("calculus.seed",
                 Long.toString(seed)));
             String summary = Gradescope.summary(grades);

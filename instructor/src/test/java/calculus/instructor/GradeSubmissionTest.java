@@ -143,6 +143,76 @@ class GradeSubmissionTest {
         }
 
         @Test
+        @DisplayName("an empty, path-like or badly separated module list is refused, and names the modules")
+        void badModuleLists() throws IOException {
+            Path submission = Files.createDirectories(temp.resolve("s"));
+            for (String modules : List.of(",", "", " ", "01-derivatives,", "../../../x", "01-derivatives/../..",
+                "/tmp", "01-DERIVATIVES", "01-derivatives;02-partials")) {
+                Run run = run("--course", COURSE.toString(), "--submission", submission.toString(), "--out",
+                    temp.resolve("out").toString(), "--modules", modules);
+
+                assertThat(run.code()).as(modules).isEqualTo(2);
+                assertThat(run.err()).as(modules).contains("the modules are 01-derivatives, 02-partials");
+            }
+            assertThat(temp.resolve("out")).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("an output folder inside the course, holding it, or inside the submission is refused")
+        void outputInsideCourse() throws IOException {
+            Path submission = Files.createDirectories(temp.resolve("s"));
+            for (Path out : List.of(COURSE.resolve("graded-by-mistake"), COURSE.resolve("target/graded"), COURSE,
+                COURSE.getParent(), submission.resolve("out"), temp)) {
+                Run run = run("--course", COURSE.toString(), "--submission", submission.toString(), "--out",
+                    out.toString(), "--modules", MODULE);
+
+                assertThat(run.code()).as(out.toString()).isEqualTo(2);
+                assertThat(run.err()).as(out.toString()).containsAnyOf("must be outside the course", "holds it",
+                    "overlaps");
+            }
+            assertThat(COURSE.resolve("graded-by-mistake")).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("a non-empty output folder this tool did not make is refused, its files untouched")
+        void foreignOutput() throws IOException {
+            Path submission = Files.createDirectories(temp.resolve("s"));
+            Path out = Files.createDirectories(temp.resolve("thesis"));
+            Files.writeString(out.resolve("chapter1.tex"), "years of work");
+            Files.createDirectories(out.resolve("work"));
+
+            Run run = run("--course", COURSE.toString(), "--submission", submission.toString(), "--out",
+                out.toString(), "--modules", MODULE);
+            Run forced = run("--course", COURSE.toString(), "--submission", submission.toString(), "--out",
+                out.toString(), "--modules", MODULE, "--force");
+
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("holds files this tool did not make");
+            assertThat(forced.code()).isEqualTo(2);
+            assertThat(forced.err()).contains("work/ folder this tool did not make");
+            assertThat(out.resolve("chapter1.tex")).hasContent("years of work");
+            assertThat(out.resolve(GradeSubmission.MARKER)).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("an unknown option, an option without its value, or a stray argument is refused")
+        void unknownOptions() throws IOException {
+            Path submission = Files.createDirectories(temp.resolve("s"));
+            String out = temp.resolve("out").toString();
+
+            assertThat(run("--submission", submission.toString(), "--out", out, "--modlues", MODULE).err())
+                .contains("unknown option --modlues");
+            assertThat(run("--submission", submission.toString(), "--out").err()).contains("--out needs a value");
+            assertThat(run("--submission", submission.toString(), "--out", out, "extra").err())
+                .contains("unexpected argument \"extra\"");
+            assertThat(run("--submission", submission.toString(), "--out", out, "--out", out).err())
+                .contains("given twice");
+            assertThat(run("--submission", submission.toString(), "--out", out, "--modlues", MODULE).code())
+                .isEqualTo(2);
+            assertThat(temp.resolve("out")).doesNotExist();
+        }
+
+        @Test
         @DisplayName("without a submission or an output folder, the usage is printed")
         void missingArguments() {
             Run run = run("--course", COURSE.toString(), "--out", temp.resolve("out").toString());
