@@ -112,10 +112,12 @@ public final class GradeSubmission {
         try {
             String student = a.get("student", submission.getFileName().toString());
             long seed = SubmissionSeed.of(SubmissionSeed.secret(course, a.get("secret-file")), student);
+            long start = System.nanoTime();
             List<ModuleGrade> grades = grade(course, submission, out, modules, Map.of("calculus.seed",
                 Long.toString(seed)));
             String summary = Gradescope.summary(grades);
-            Files.writeString(out.resolve("results.json"), Gradescope.results(grades), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("results.json"), Gradescope.results(grades,
+                (System.nanoTime() - start) / 1e9), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             stdout.print(summary);
             boolean broken = grades.stream().anyMatch(g -> g.problem().startsWith(GRADER_FAULT));
@@ -138,11 +140,20 @@ public final class GradeSubmission {
      */
     static List<ModuleGrade> grade(Path course, Path submission, Path out, List<String> modules,
                                    Map<String, String> configuration) throws IOException {
+        return grade(new ModuleGrader(), course, submission, out.resolve("work"), modules, configuration);
+    }
+
+    /**
+     * Grades the named modules of a submission with the given grader (and its test JVMs).
+     *
+     * @param work a folder of the grader's own, one sub-folder per module, emptied as it grades
+     */
+    static List<ModuleGrade> grade(ModuleGrader grader, Path course, Path submission, Path work,
+                                   List<String> modules, Map<String, String> configuration) throws IOException {
         Course c = new Course(course);
-        List<Path> classpath = GradeModule.classpath(out);
-        ModuleGrader grader = new ModuleGrader();
+        List<Path> classpath = GradeModule.classpath(work);
         List<ModuleGrade> grades = new ArrayList<>();
-        Files.createDirectories(out);
+        Files.createDirectories(work);
         for (String m : modules) {
             Path code = submission.resolve(m).resolve("src").resolve("main").resolve("java");
             if (!hasJava(code)) {
@@ -151,7 +162,7 @@ public final class GradeSubmission {
             }
             try {
                 GradingJob job = c.job(m, code, ModuleReport.EXERCISE, true, classpath,
-                    out.resolve("work").resolve(m), configuration, "submission");
+                    work.resolve(m), configuration, "submission");
                 grades.add(new ModuleGrade(m, grader.grade(job), ""));
             } catch (IOException | RuntimeException e) {
                 grades.add(new ModuleGrade(m, null, GRADER_FAULT + " " + Text.sanitize(String.valueOf(e), 500)));
