@@ -76,17 +76,23 @@ public final class CorpusCheck {
         Files.writeString(file, text.substring(0, at) + edit.get("replace") + text.substring(at + find.length()));
     }
 
-    /** Grades one case; returns what differs from its expectation. */
+    /**
+     * Lays out a case's submission: the case's base (the reference, the skeleton or nothing) for the modules it
+     * scores, the reference for the other modules given, then the case's own files and edits.
+     *
+     * @param others modules to lay out from the reference beside the case's own (a whole course for a fake class)
+     */
     @SuppressWarnings("unchecked")
-    static List<String> check(Path course, Path caseDir, Path out) throws IOException {
+    static void layOut(Path course, Path caseDir, Path submission, List<String> others) throws IOException {
         Map<String, Object> expected = (Map<String, Object>) new Gson().fromJson(CourseFiles.read(caseDir.resolve(
             "expected.json")), Map.class);
         Map<String, Object> scores = (Map<String, Object>) expected.get("scores");
         String base = String.valueOf(expected.getOrDefault("base", "reference"));
-        Path submission = out.resolve("submission");
-        CourseFiles.deleteTree(out);
-        for (String module : scores.keySet()) {
-            Path from = switch (base) {
+        java.util.Set<String> modules = new java.util.LinkedHashSet<>(others);
+        modules.addAll(scores.keySet());
+        for (String module : modules) {
+            String b = scores.containsKey(module) ? base : "reference";
+            Path from = switch (b) {
                 case "reference" -> course.resolve("solutions").resolve(module);
                 case "skeleton" -> course.resolve(module);
                 case "none" -> null;
@@ -103,6 +109,17 @@ public final class CorpusCheck {
         for (Object e : (List<Object>) expected.getOrDefault("edits", List.of())) {
             applyEdit(submission, (Map<String, Object>) e);
         }
+    }
+
+    /** Grades one case; returns what differs from its expectation. */
+    @SuppressWarnings("unchecked")
+    static List<String> check(Path course, Path caseDir, Path out) throws IOException {
+        Map<String, Object> expected = (Map<String, Object>) new Gson().fromJson(CourseFiles.read(caseDir.resolve(
+            "expected.json")), Map.class);
+        Map<String, Object> scores = (Map<String, Object>) expected.get("scores");
+        Path submission = out.resolve("submission");
+        CourseFiles.deleteTree(out);
+        layOut(course, caseDir, submission, List.of());
         // a fixed seed: a case's score must not depend on who grades it
         List<GradeSubmission.ModuleGrade> grades = GradeSubmission.grade(course, submission, out,
             new ArrayList<>(scores.keySet()), Map.of());
