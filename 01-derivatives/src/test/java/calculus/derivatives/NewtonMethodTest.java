@@ -1,7 +1,6 @@
 package calculus.derivatives;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.function.DoubleUnaryOperator;
@@ -12,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import calculus.derivatives.NewtonResult.Status;
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -177,22 +177,25 @@ class NewtonMethodTest {
     void rejectsBadInput() {
         DoubleUnaryOperator f = x -> x * x - 2;
         DoubleUnaryOperator df = x -> 2 * x;
-        assertThatThrownBy(() -> NewtonMethod.solve(null, df, 1, TOLERANCE, 10)).as("solve(null, df, ...)")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("f");
-        assertThatThrownBy(() -> NewtonMethod.solve(f, null, 1, TOLERANCE, 10)).as("solve(f, null, ...)")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("df");
-        assertThatThrownBy(() -> NewtonMethod.solve(f, df, Double.NaN, TOLERANCE, 10)).as("solve(f, df, NaN, ...)")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x0").hasMessageContaining("NaN");
+        Expect.throwsIllegalArgument(() -> NewtonMethod.solve(null, df, 1, TOLERANCE, 10),
+            "solve(null, df, ...)")
+            .hasMessageContaining("f");
+        Expect.throwsIllegalArgument(() -> NewtonMethod.solve(f, null, 1, TOLERANCE, 10),
+            "solve(f, null, ...)")
+            .hasMessageContaining("df");
+        Expect.throwsIllegalArgument(() -> NewtonMethod.solve(f, df, Double.NaN, TOLERANCE, 10),
+            "solve(f, df, NaN, ...)")
+            .hasMessageContaining("x0").hasMessageContaining("NaN");
         for (double tolerance : new double[] {0.0, -1e-9, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> NewtonMethod.solve(f, df, 1, tolerance, 10))
-                .as("solve(f, df, 1, tolerance = %s, 10): the message must name tolerance and %s", tolerance,
+            Expect.throwsIllegalArgument(() -> NewtonMethod.solve(f, df, 1, tolerance, 10),
+                "solve(f, df, 1, tolerance = %s, 10): the message must name tolerance and %s", tolerance,
                     tolerance)
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tolerance")
+                .hasMessageContaining("tolerance")
                 .hasMessageContaining(String.valueOf(tolerance));
         }
-        assertThatThrownBy(() -> NewtonMethod.solve(f, df, 1, TOLERANCE, 0))
-            .as("solve(f, df, 1, tolerance, maxIterations = 0): the message must name maxIterations and 0")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxIterations")
+        Expect.throwsIllegalArgument(() -> NewtonMethod.solve(f, df, 1, TOLERANCE, 0),
+            "solve(f, df, 1, tolerance, maxIterations = 0): the message must name maxIterations and 0")
+            .hasMessageContaining("maxIterations")
             .hasMessageContaining("0");
     }
 

@@ -1,7 +1,6 @@
 package calculus.derivatives;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.DisplayName;
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -131,31 +131,33 @@ class SquaredErrorLossTest {
     @DisplayName("1.9 It rejects missing, empty, mismatched or non-finite data, a non-finite w, and all-zero x")
     void rejectsBadInput() {
         double[] three = {1, 2, 3};
-        assertThatThrownBy(() -> new SquaredErrorLoss(null, three)).as("new SquaredErrorLoss(null, y)")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x");
-        assertThatThrownBy(() -> new SquaredErrorLoss(three, null)).as("new SquaredErrorLoss(x, null)")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y");
-        assertThatThrownBy(() -> new SquaredErrorLoss(three, new double[] {1, 2}))
-            .as("x of length 3 and y of length 2: the message must give both lengths")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3").hasMessageContaining("2");
-        assertThatThrownBy(() -> new SquaredErrorLoss(new double[0], new double[0]))
-            .as("an empty data set: the message must name x and its length 0")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x").hasMessageContaining("0");
-        assertThatThrownBy(() -> new SquaredErrorLoss(new double[] {1, Double.NaN}, new double[] {1, 2}))
-            .as("x = [1, NaN]: the message must name x[1] and NaN")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x[1]").hasMessageContaining("NaN");
-        assertThatThrownBy(() -> new SquaredErrorLoss(three, new double[] {1, 2, Double.POSITIVE_INFINITY}))
-            .as("y = [1, 2, Infinity]: the message must name y[2] and Infinity")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y[2]")
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(null, three),
+            "new SquaredErrorLoss(null, y)")
+            .hasMessageContaining("x");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(three, null),
+            "new SquaredErrorLoss(x, null)")
+            .hasMessageContaining("y");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(three, new double[] {1, 2}),
+            "x of length 3 and y of length 2: the message must give both lengths")
+            .hasMessageContaining("3").hasMessageContaining("2");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(new double[0], new double[0]),
+            "an empty data set: the message must name x and its length 0")
+            .hasMessageContaining("x").hasMessageContaining("0");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(new double[] {1, Double.NaN}, new double[] {1, 2}),
+            "x = [1, NaN]: the message must name x[1] and NaN")
+            .hasMessageContaining("x[1]").hasMessageContaining("NaN");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(three, new double[] {1, 2, Double.POSITIVE_INFINITY}),
+            "y = [1, 2, Infinity]: the message must name y[2] and Infinity")
+            .hasMessageContaining("y[2]")
             .hasMessageContaining("Infinity");
-        assertThatThrownBy(() -> new SquaredErrorLoss(three, three).derivative(Double.NaN)).as("derivative(NaN)")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("w").hasMessageContaining("NaN");
-        assertThatThrownBy(() -> new SquaredErrorLoss(three, three).loss(Double.NEGATIVE_INFINITY))
-            .as("loss(-Infinity)")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("w").hasMessageContaining("-Infinity");
-        assertThatThrownBy(() -> new SquaredErrorLoss(new double[] {0, 0}, new double[] {1, 2}).bestWeight())
-            .as("bestWeight() when every x is 0: the loss does not depend on w")
-            .isInstanceOf(IllegalStateException.class);
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(three, three).derivative(Double.NaN),
+            "derivative(NaN)")
+            .hasMessageContaining("w").hasMessageContaining("NaN");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(three, three).loss(Double.NEGATIVE_INFINITY),
+            "loss(-Infinity)")
+            .hasMessageContaining("w").hasMessageContaining("-Infinity");
+        Expect.throwsIllegalState(() -> new SquaredErrorLoss(new double[] {0, 0}, new double[] {1, 2}).bestWeight(),
+            "bestWeight() when every x is 0: the loss does not depend on w");
     }
 
     /** The test's own loss, to check against: the mean of the squared residuals. */

@@ -1,7 +1,6 @@
 package calculus.chainrule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -328,36 +328,39 @@ class DualTest {
     @Graded(task = "3.3", points = 2)
     @DisplayName("3.3 Domain errors throw IllegalArgumentException naming the value: log(-0.5), 0^-2, 1/0, ...")
     void domainErrors() {
-        assertThatThrownBy(() -> Dual.variable(-0.5).log())
-            .as("log of -0.5 is undefined: Dual.log must throw IllegalArgumentException naming -0.5")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-0.5");
-        assertThatThrownBy(() -> Dual.variable(0).log())
-            .as("log of 0 is -infinity, with an infinite slope: Dual.log must throw IllegalArgumentException "
+        Expect.throwsIllegalArgument(() -> Dual.variable(-0.5).log(),
+            "log of -0.5 is undefined: Dual.log must throw IllegalArgumentException naming -0.5")
+            .hasMessageContaining("-0.5");
+        Expect.throwsIllegalArgument(() -> Dual.variable(0).log(),
+            "log of 0 is -infinity, with an infinite slope: Dual.log must throw IllegalArgumentException "
                 + "naming the value 0.0")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.0");
-        assertThatThrownBy(() -> Dual.variable(0).pow(-2))
-            .as("0^(-2) = 1/0: Dual.pow(int) must throw IllegalArgumentException naming n = -2")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-2");
-        assertThatThrownBy(() -> Dual.variable(-2).pow(0.5))
-            .as("(-2)^0.5 is not a real number: Dual.pow(double) must throw IllegalArgumentException naming -2.0")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-2.0");
-        assertThatThrownBy(() -> Dual.variable(3).dividedBy(Dual.constant(0)))
-            .as("3 / 0: Dual.dividedBy must throw IllegalArgumentException naming the divisor's value 0.0")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.0");
-        assertThatThrownBy(() -> Dual.variable(0).pow(0.5))
-            .as("0^0.5: a non-integer power needs a positive base (the slope of sqrt is infinite at 0), so "
+            .hasMessageContaining("0.0");
+        Expect.throwsIllegalArgument(() -> Dual.variable(0).pow(-2),
+            "0^(-2) = 1/0: Dual.pow(int) must throw IllegalArgumentException naming n = -2")
+            .hasMessageContaining("-2");
+        Expect.throwsIllegalArgument(() -> Dual.variable(-2).pow(0.5),
+            "(-2)^0.5 is not a real number: Dual.pow(double) must throw IllegalArgumentException naming -2.0")
+            .hasMessageContaining("-2.0");
+        Expect.throwsIllegalArgument(() -> Dual.variable(3).dividedBy(Dual.constant(0)),
+            "3 / 0: Dual.dividedBy must throw IllegalArgumentException naming the divisor's value 0.0")
+            .hasMessageContaining("0.0");
+        Expect.throwsIllegalArgument(() -> Dual.variable(0).pow(0.5),
+            "0^0.5: a non-integer power needs a positive base (the slope of sqrt is infinite at 0), so "
                 + "Dual.pow(double) must throw IllegalArgumentException naming the value 0.0")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.0");
+            .hasMessageContaining("0.0");
         Dual u = Dual.variable(1.5);
-        assertThatThrownBy(() -> u.plus(null)).as("u.plus(null): a missing operand must be refused, naming other")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
-        assertThatThrownBy(() -> u.minus(null)).as("u.minus(null): a missing operand must be refused, naming other")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
-        assertThatThrownBy(() -> u.times(null)).as("u.times(null): a missing operand must be refused, naming other")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
-        assertThatThrownBy(() -> u.dividedBy(null))
-            .as("u.dividedBy(null): a missing operand must be refused, naming other")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
+        Expect.throwsIllegalArgument(() -> u.plus(null),
+            "u.plus(null): a missing operand must be refused, naming other")
+            .hasMessageContaining("other");
+        Expect.throwsIllegalArgument(() -> u.minus(null),
+            "u.minus(null): a missing operand must be refused, naming other")
+            .hasMessageContaining("other");
+        Expect.throwsIllegalArgument(() -> u.times(null),
+            "u.times(null): a missing operand must be refused, naming other")
+            .hasMessageContaining("other");
+        Expect.throwsIllegalArgument(() -> u.dividedBy(null),
+            "u.dividedBy(null): a missing operand must be refused, naming other")
+            .hasMessageContaining("other");
     }
 
     /**
