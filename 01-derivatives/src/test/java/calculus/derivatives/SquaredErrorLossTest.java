@@ -48,11 +48,15 @@ class SquaredErrorLossTest {
         assertThat(receivedLoss)
             .withFailMessage(Explain.that("loss(w)").input("x", EXAMPLE_X, "y", EXAMPLE_Y, "w", w)
                 .expected(loss).received(receivedLoss).within(EXAMPLE_TOLERANCE)
+                .averagedOver(EXAMPLE_X.length, "examples")
                 .hint("the mean (divide by n) of the squared residuals (w x_i - y_i)^2"))
             .isCloseTo(loss, within(EXAMPLE_TOLERANCE));
         assertThat(receivedDerivative)
             .withFailMessage(Explain.that("derivative(w)").input("x", EXAMPLE_X, "y", EXAMPLE_Y, "w", w)
                 .expected(derivative).received(receivedDerivative).within(EXAMPLE_TOLERANCE)
+                .averagedOver(EXAMPLE_X.length, "examples")
+                .mistake("the factor x_i is left out: the residual w x_i - y_i changes at the rate x_i when w does",
+                    meanOfTwiceResidual(EXAMPLE_X, EXAMPLE_Y, w))
                 .hint("by the chain rule each (w x_i - y_i)^2 contributes 2 (w x_i - y_i) x_i; then take the mean"))
             .isCloseTo(derivative, within(EXAMPLE_TOLERANCE));
     }
@@ -80,6 +84,7 @@ class SquaredErrorLossTest {
             assertThat(received)
                 .withFailMessage(Explain.that("derivative(w)").input("x", x, "y", y, "w", w)
                     .expected(expected).received(received).within(RELATIVE_TOLERANCE * scale)
+                    .averagedOver(n, "examples")
                     .hint("each residual r_i = w x_i - y_i changes at the rate dr_i/dw = x_i: forgetting that "
                         + "factor, or the 2 from d(r^2)/dr = 2r, or the 1/n, are the usual slips"))
                 .isCloseTo(expected, within(RELATIVE_TOLERANCE * scale));
@@ -87,7 +92,31 @@ class SquaredErrorLossTest {
     }
 
     @Test
-    @Graded(task = "1.9", points = 3)
+    @Graded(task = "1.9", points = 1)
+    @DisplayName("1.9 The loss keeps copies of the data: changing the caller's arrays afterwards changes nothing")
+    void keepsCopiesOfTheData() {
+        double[] x = EXAMPLE_X.clone();
+        double[] y = EXAMPLE_Y.clone();
+        SquaredErrorLoss l = new SquaredErrorLoss(x, y);
+        double before = l.loss(1.0);
+        double slopeBefore = l.derivative(1.0);
+        // the caller reuses its arrays for other data, as a training loop refilling a batch buffer does
+        x[0] = 100;
+        y[2] = -100;
+        double after = l.loss(1.0);
+        double slopeAfter = l.derivative(1.0);
+        assertThat(new double[] {after, slopeAfter})
+            .withFailMessage(Explain.that("loss(1.0) and derivative(1.0), after the caller changed x[0] and y[2]")
+                .input("x", EXAMPLE_X, "y", EXAMPLE_Y, "then", "x[0] = 100, y[2] = -100 in the caller's arrays")
+                .expected(new double[] {before, slopeBefore}).received(new double[] {after, slopeAfter})
+                .withoutDiagnosis()
+                .hint("the constructor kept the caller's arrays, not copies of them, so the loss changes when the "
+                    + "caller reuses its arrays; the Javadoc says \"The arrays are copied\""))
+            .containsExactly(before, slopeBefore);
+    }
+
+    @Test
+    @Graded(task = "1.9", points = 2)
     @DisplayName("1.9 Stepping w against the sign of dL/dw lowers the loss; at the best weight dL/dw is 0")
     void signOfDerivativePointsDownhill(TestRandom random) {
         for (int i = 0; i < CASES; i++) {
@@ -165,6 +194,15 @@ class SquaredErrorLossTest {
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
             sum += (w * x[i] - y[i]) * (w * x[i] - y[i]);
+        }
+        return sum / x.length;
+    }
+
+    /** What the derivative gives when the factor x_i of the chain rule is forgotten: the mean of 2 (w x_i - y_i). */
+    private static double meanOfTwiceResidual(double[] x, double[] y, double w) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += 2 * (w * x[i] - y[i]);
         }
         return sum / x.length;
     }
