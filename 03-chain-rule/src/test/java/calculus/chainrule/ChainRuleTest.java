@@ -57,14 +57,14 @@ class ChainRuleTest {
         assertThat(receivedValue)
             .withFailMessage(Explain.that(what + ".value(x)").input("x", x).expected(value).received(receivedValue)
                 .withinRelative(EXACT)
-                .hint(Mistakes.hint(value, receivedValue,
+                .matched(Mistakes.hint(value, receivedValue,
                     "inner and outer are swapped: " + inner + "(" + outer + "(x))", g.value(f.value(x)))))
             .isCloseTo(value, within(EXACT * Math.abs(value)));
         double receivedDerivative = h.derivative(x);
         assertThat(receivedDerivative)
             .withFailMessage(Explain.that(what + ".derivative(x)").input("x", x).expected(derivative)
                 .received(receivedDerivative).withinRelative(EXACT)
-                .hint(outerDerivativeHint(f, g, x, derivative, receivedDerivative)))
+                .matched(outerDerivativeHint(f, g, x, derivative, receivedDerivative)))
             .isCloseTo(derivative, within(EXACT * Math.abs(derivative)));
     }
 
@@ -86,7 +86,7 @@ class ChainRuleTest {
             assertThat(receivedValue)
                 .withFailMessage(Explain.that("ChainRule.compose(f, g).value(x)").input(input).expected(value)
                     .received(receivedValue).withinRelative(EXACT)
-                    .hint(Mistakes.hint(value, receivedValue,
+                    .matched(Mistakes.hint(value, receivedValue,
                         "inner and outer are swapped, g(f(x))", g.applyAsDouble(f.applyAsDouble(x)),
                         "only g is applied", g.applyAsDouble(x), "only f is applied", f.applyAsDouble(x))))
                 .isCloseTo(value, within(EXACT * Math.max(1, Math.abs(value))));
@@ -96,7 +96,7 @@ class ChainRuleTest {
             assertThat(receivedDerivative)
                 .withFailMessage(Explain.that("ChainRule.compose(f, g).derivative(x)").input(input)
                     .expected(derivative).received(receivedDerivative).withinRelative(EXACT)
-                    .hint(outerDerivativeHint(asDifferentiable(f), asDifferentiable(g), x, derivative,
+                    .matched(outerDerivativeHint(asDifferentiable(f), asDifferentiable(g), x, derivative,
                         receivedDerivative)))
                 .isCloseTo(derivative, within(EXACT * Math.max(1, Math.abs(derivative))));
         }

@@ -92,7 +92,7 @@ class ChainTest {
             assertThat(receivedValue)
                 .withFailMessage(Explain.that("Chain.value(x)").input(input).expected(value).received(receivedValue)
                     .withinRelative(EXACT)
-                    .hint(Mistakes.hint(value, receivedValue, "the functions are applied in reverse order (the "
+                    .matched(Mistakes.hint(value, receivedValue, "the functions are applied in reverse order (the "
                         + "list starts with the innermost function, applied first)", reversed(functions, x))))
                 .isCloseTo(value, within(EXACT * Math.max(1, Math.abs(value))));
 
@@ -102,7 +102,7 @@ class ChainTest {
             assertThat(receivedDerivative)
                 .withFailMessage(Explain.that("Chain.derivative(x)").input(input).expected(derivative)
                     .received(receivedDerivative).withinRelative(EXACT)
-                    .hint(Mistakes.hint(derivative, receivedDerivative,
+                    .matched(Mistakes.hint(derivative, receivedDerivative,
                         "every slope is taken at x instead of at the value entering its function",
                         slopesAtX(functions, x),
                         "each slope is taken at the value leaving its function (v updated before the slope)",

@@ -78,7 +78,7 @@ class ComputationalGraphTest {
                 assertThat(received)
                     .withFailMessage(Explain.that(what).input(neuron(p)).expected(exact[i]).received(received)
                         .within(STENCIL).detail("central differences", Double.toString(stencil[i]))
-                        .hint(pathHint(p, i, a, exact[i], received)))
+                        .matched(pathHint(p, i, a, exact[i], received)))
                     .isCloseTo(stencil[i], within(STENCIL));
                 assertThat(received)
                     .withFailMessage(Explain.that(what).input(neuron(p)).expected(exact[i]).received(received)
@@ -92,7 +92,7 @@ class ComputationalGraphTest {
                 assertThat(fromInner)
                     .withFailMessage(Explain.that("Paths.derivative(e, " + NAMES[i] + ") for the inner node e = a - y")
                         .input(neuron(p)).expected(expected).received(fromInner).within(EXACT)
-                        .hint(Mistakes.hint(expected, fromInner, "the sign is wrong on a path with an odd number of "
+                        .matched(Mistakes.hint(expected, fromInner, "the sign is wrong on a path with an odd number of "
                             + "edges: each edge's local derivative multiplies the path's product, and the products "
                             + "of the paths are added (+=), never subtracted", -expected)))
                     .isCloseTo(expected, within(EXACT * Math.max(1, Math.abs(expected))));
@@ -124,7 +124,7 @@ class ComputationalGraphTest {
                     .input("w1 = " + p[0] + ", x = " + p[1] + ", w2 = " + p[2] + ", b = " + p[4] + ", y = " + p[5])
                     .expected(expected).received(received).within(STENCIL)
                     .detail("central differences", Double.toString(stencil))
-                    .hint(Mistakes.hint(expected, received,
+                    .matched(Mistakes.hint(expected, received,
                         "only the path through w1 * x is counted: a reused node needs the sum over all its paths",
                         dLdz * p[0],
                         "only the path through w2 * x is counted (the second path overwrote the first: = instead "
@@ -153,7 +153,7 @@ class ComputationalGraphTest {
                 .withFailMessage(Explain.that("Paths.derivative(loss, w) with w used as both w1 and w2")
                     .input("w = " + p[0] + ", x1 = " + p[1] + ", x2 = " + p[3] + ", b = " + p[4] + ", y = " + p[5])
                     .expected(expected).received(received).within(EXACT)
-                    .hint(Mistakes.hint(expected, received,
+                    .matched(Mistakes.hint(expected, received,
                         "only the path through w * x1 is counted: a shared weight collects from every use",
                         dLdz * p[1],
                         "only the path through w * x2 is counted (= instead of +=?)", dLdz * p[3],
@@ -178,7 +178,7 @@ class ComputationalGraphTest {
             assertThat(received)
                 .withFailMessage(Explain.that("Paths.derivative(multiply(e, e), w1)").input(neuron(p))
                     .expected(expected).received(received).within(EXACT)
-                    .hint(Mistakes.hint(expected, received,
+                    .matched(Mistakes.hint(expected, received,
                         "only one of the two edges from e * e down to e is counted: the node has two inputs, both e,"
                             + " and each edge is a path of its own", half,
                         OVERWRITTEN, 0.0)))

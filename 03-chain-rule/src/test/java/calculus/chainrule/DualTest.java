@@ -203,7 +203,9 @@ class DualTest {
     @Graded(task = "3.3", points = 3)
     @DisplayName("3.3 Sine and cosine: (sin u)' = cos(u) u' and (cos u)' = -sin(u) u'")
     void sinAndCos(TestRandom random) {
-        expect("variable(pi/3).sin()", "", Dual.variable(Math.PI / 3).sin(), Math.sqrt(3) / 2, 0.5);
+        expect("variable(pi/3).sin()", "", Dual.variable(Math.PI / 3).sin(), Math.sqrt(3) / 2, 0.5,
+            "the derivative has a minus sign, -cos(u) u': it is the cosine's derivative that has one", -0.5,
+            "the derivative is sin(u) u' (the sine again), not cos(u) u'", Math.sqrt(3) / 2);
         expect("variable(pi/3).cos()", "", Dual.variable(Math.PI / 3).cos(), 0.5, -Math.sqrt(3) / 2,
             "the minus sign of (cos u)' = -sin(u) u' is missing", Math.sqrt(3) / 2);
         for (int trial = 0; trial < TRIALS; trial++) {
@@ -376,7 +378,7 @@ class DualTest {
         assertThat(received.derivative())
             .withFailMessage(Explain.that(what + ".derivative()").input(input).expected(derivative)
                 .received(received.derivative()).withinRelative(RULE)
-                .hint(Mistakes.hint(derivative, received.derivative(), mistakes)))
+                .matched(Mistakes.hint(derivative, received.derivative(), mistakes)))
             .isCloseTo(derivative, within(RULE * Math.max(1, Math.abs(derivative))));
     }
 

@@ -61,7 +61,7 @@ class TotalDerivativeTest {
             .withFailMessage(Explain.that("TotalDerivative.derivative(grad(xy), (cos t, sin t), t)").input("t", t)
                 .expected(cos2t).received(received).withinRelative(EXACT)
                 .hint("dz/dt = y * (-sin t) + x * cos t with x = cos t and y = sin t, which is cos 2t")
-                .hint(Mistakes.hint(cos2t, received,
+                .matched(Mistakes.hint(cos2t, received,
                     "the partials are taken at (t, t) instead of at (x(t), y(t))", t * -Math.sin(t) + t * Math.cos(t),
                     "the partials are added without the path's velocity", Math.sin(t) + Math.cos(t))))
             .isCloseTo(cos2t, within(EXACT));
@@ -116,7 +116,7 @@ class TotalDerivativeTest {
                     .detail("x(t)", Arrays.toString(x)).detail("x'(t)", Arrays.toString(velocity))
                     .detail("grad f(x(t))", Arrays.toString(partials))
                     .detail("central differences", Double.toString(stencil))
-                    .hint(Mistakes.hint(expected, received,
+                    .matched(Mistakes.hint(expected, received,
                         "the gradient is taken at (t, ..., t) instead of at x(t)", dot(f.gradient(atT), velocity),
                         "the partials are summed without the velocities x_i'(t)", sum(partials),
                         "the velocities are summed without the partials", sum(velocity),
@@ -146,7 +146,7 @@ class TotalDerivativeTest {
                 .withFailMessage(Explain.that("TotalDerivative.derivative(f', [x], t)")
                     .input("f(x) = " + f + ", x(t) = " + x + ", t = " + t).expected(expected).received(received)
                     .withinRelative(EXACT)
-                    .hint(Mistakes.hint(expected, received,
+                    .matched(Mistakes.hint(expected, received,
                         "f' is taken at t instead of at x(t)", f.derivative(t) * x.derivative(t),
                         "the velocity x'(t) is missing", f.derivative(x.applyAsDouble(t)))))
                 .isCloseTo(expected, within(EXACT * Math.max(1, Math.abs(expected))));

@@ -62,7 +62,7 @@ class NumericalGradientTest {
         Explain message = Explain.that("NumericalGradient.gradient(f, x, h)").input("f(x)", formula, "x", x, "h", H)
             .hint("entry i is (f(x + h e_i) - f(x - h e_i)) / 2h, where e_i moves coordinate i only");
         double[] received = NumericalGradient.gradient(f, x.clone(), H);
-        Expect.closeTo(message.hint(oneSided(f, x, H, received)), expected, received, EXAMPLE_TOLERANCE);
+        Expect.closeTo(message.matched(oneSided(f, x, H, received)), expected, received, EXAMPLE_TOLERANCE);
     }
 
     @Test
@@ -75,7 +75,7 @@ class NumericalGradientTest {
             double[] x = Check.pointAwayFromStationary(random, f);
             Explain message = Explain.that("NumericalGradient.gradient(f, x, h)").input("f(x)", f, "x", x, "h", H);
             double[] received = NumericalGradient.gradient(f, x.clone(), H);
-            Expect.closeTo(message.hint(oneSided(f, x, H, received)), f.gradient(x), received, FIELD_TOLERANCE);
+            Expect.closeTo(message.matched(oneSided(f, x, H, received)), f.gradient(x), received, FIELD_TOLERANCE);
         }
     }
 
@@ -90,7 +90,7 @@ class NumericalGradientTest {
             double h = random.logUniform(1e-3, 0.5);
             Explain message = Explain.that("NumericalGradient.gradient(f, x, h)").input("f(x)", f, "x", x, "h", h);
             double[] received = NumericalGradient.gradient(f, x.clone(), h);
-            message.hint(oneSided(f, x, h, received))
+            message.matched(oneSided(f, x, h, received))
                 .hint("a quadratic has no third derivative, so (f(x + h e_i) - f(x - h e_i)) / 2h is exact even for a "
                     + "large h; an error that grows with h means a one-sided difference, or the wrong step in the "
                     + "denominator");

@@ -84,8 +84,8 @@ public final class Explain implements Supplier<String> {
     private String counted = "";
     /** Mistakes the test reproduced at its input: a description and the value (a Double or a double[]) it gives. */
     private final List<Object[]> mistakes = new ArrayList<>();
-    /** A diagnosis the test found itself by matching the received value: it goes first, and alone. */
-    private String matched = "";
+    /** Diagnoses the test found itself by matching the received value: they go first, and no guess beside them. */
+    private final List<String> matched = new ArrayList<>();
 
     private Explain(String what) {
         this.what = what;
@@ -261,13 +261,13 @@ public final class Explain implements Supplier<String> {
     }
 
     /**
-     * A diagnosis the test made itself by matching the received value against a mistake (empty when nothing
-     * matched): printed first, and the guesses from the numbers alone are left out, so that they cannot contradict
-     * it.
+     * A diagnosis the test made itself by matching the received value against a mistake (empty or null when
+     * nothing matched, and then ignored): printed first, and the guesses from the numbers alone are left out, so
+     * that they cannot contradict it.
      */
     public Explain matched(String diagnosis) {
         if (diagnosis != null && !diagnosis.isBlank()) {
-            this.matched = diagnosis.strip();
+            this.matched.add(diagnosis.strip());
         }
         return this;
     }
@@ -332,10 +332,13 @@ public final class Explain implements Supplier<String> {
         // a mistake matched at this input names the slip: it goes first and alone, no guess beside it; a diagnosis
         // from the numbers that names a cause (a sign, a factor) goes before the test's general hints, a vague one
         // (near miss, far off) after them
-        String match = matched.isEmpty() ? matchedMistake() : matched;
+        List<String> matches = new ArrayList<>(matched);
+        if (matches.isEmpty() && !matchedMistake().isEmpty()) {
+            matches.add(matchedMistake());
+        }
         List<String> allHints = new ArrayList<>();
-        if (!match.isEmpty()) {
-            allHints.add(match);
+        if (!matches.isEmpty()) {
+            allHints.addAll(matches);
             allHints.addAll(hints);
         } else if (!diagnosis.isEmpty() && (generic || !fromNumbers)) {
             if (fromNumbers && isSpecific(diagnosis)) {
