@@ -61,8 +61,16 @@ class NumericalGradientTest {
         ToDoubleFunction<double[]> f = EXAMPLES.get(formula);
         Explain message = Explain.that("NumericalGradient.gradient(f, x, h)").input("f(x)", formula, "x", x, "h", H)
             .hint("entry i is (f(x + h e_i) - f(x - h e_i)) / 2h, where e_i moves coordinate i only");
-        double[] received = NumericalGradient.gradient(f, x.clone(), H);
+        double[] argument = x.clone();
+        double[] received = NumericalGradient.gradient(f, argument, H);
+        if (!Arrays.equals(argument, x)) {
+            message.matched("the call changed the caller's x, from " + Arrays.toString(x) + " to "
+                + Arrays.toString(argument) + ": the entries after the first were taken at a moved point. Perturb a "
+                + "copy of x (x[i] + h - h is not always x[i] again in floating point)");
+        }
         Expect.closeTo(message.matched(oneSided(f, x, H, received)), expected, received, EXAMPLE_TOLERANCE);
+        assertThat(argument).as("NumericalGradient.gradient(f, x, h) changed x from %s to %s: perturb a copy of x",
+            Arrays.toString(x), Arrays.toString(argument)).containsExactly(x);
     }
 
     @Test
