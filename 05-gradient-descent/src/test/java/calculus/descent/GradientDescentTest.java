@@ -42,6 +42,12 @@ class GradientDescentTest {
             .withFailMessage(Explain.that("GradientDescent.step(x, gradient, learningRate)")
                 .input("x", new double[] {x}, "gradient", new double[] {gradient}, "learningRate", learningRate)
                 .expected(expected).received(received[0]).within(STEP_TOLERANCE)
+                .mistake("the step goes along the gradient, x + learningRate * gradient: that climbs uphill",
+                    x + learningRate * gradient)
+                .mistake("the learning rate is left out: x - gradient", x - gradient)
+                .mistake("the gradient is returned instead of the new point", gradient)
+                .mistake("the change learningRate * gradient is returned instead of the new point",
+                    learningRate * gradient)
                 .hint("the step is x - learningRate * gradient: against the gradient, because the gradient points "
                     + "uphill"))
             .isCloseTo(expected, within(STEP_TOLERANCE));

@@ -98,7 +98,7 @@ class MomentumAndAdamTest {
         double[] expected1 = {0.9000000005, 2.099999999};
         assertThat(x1).withFailMessage(Explain.that("first Adam(0.1, 0.9, 0.999, 1e-8).update(x, g)")
                 .input("x", x0, "g", g1).expected(expected1).received(x1).within(HAND_ADAM)
-                .hint(adamHint(0.1, x0, x1)))
+                .matched(adamMistake(0.1, 1e-8, x0, g1, x1)).hint(FIRST_STEP_RULE))
             .containsExactly(expected1, within(HAND_ADAM));
         double[] expected2 = {0.806782037, 2.126633703};
         assertThat(x2).withFailMessage(Explain.that("second Adam(0.1, 0.9, 0.999, 1e-8).update(x, g)")
@@ -130,7 +130,7 @@ class MomentumAndAdamTest {
 
             assertThat(received).withFailMessage(Explain.that("new Adam(eta).update(x, g), a first step")
                     .input("x", x, "g", g, "eta", eta).expected(expected).received(received).within(1e-5 * eta)
-                    .hint(adamHint(eta, x, received)))
+                    .matched(adamMistake(eta, 1e-8, x, g, received)).hint(FIRST_STEP_RULE))
                 .containsExactly(expected, within(1e-5 * eta));
         }
     }
@@ -246,31 +246,46 @@ class MomentumAndAdamTest {
             random.uniform(START_BOX_Y[0], START_BOX_Y[1])};
     }
 
+    private static final String FIRST_STEP_RULE = "the first step moves each coordinate by about eta against the "
+        + "sign of its gradient, since after the bias correction m^ = g and v^ = g^2";
+
     /**
      * The usual mistake behind a wrong first Adam step, recognised from the step's length: without the bias
      * correction the step is (1 − β1)/√(1 − β2) ≈ 3.16 times eta, with only m corrected 31.6 times, with only v
-     * corrected 0.1 times.
+     * corrected 0.1 times; and recognised exactly, a step with epsilon inside the square root, g / √(g² + ε), which
+     * differs from the right one only where |g| is not far above √ε. Empty when none matches.
      */
-    private static String adamHint(double eta, double[] x, double[] next) {
+    private static String adamMistake(double eta, double epsilon, double[] x, double[] g, double[] next) {
         if (next == null || next.length != x.length) {
             return "update must return a new array as long as x";
+        }
+        boolean epsilonInside = true;
+        boolean distinct = false;
+        for (int i = 0; i < x.length; i++) {
+            double inside = x[i] - eta * g[i] / Math.sqrt(g[i] * g[i] + epsilon);
+            double right = x[i] - eta * g[i] / (Math.abs(g[i]) + epsilon);
+            epsilonInside &= Math.abs(next[i] - inside) <= 1e-12 * Math.max(1, Math.abs(inside));
+            distinct |= Math.abs(inside - right) > 1e-9 * eta;
+        }
+        if (epsilonInside && distinct) {
+            return "received exactly what you get with epsilon inside the square root, m^ / sqrt(v^ + eps): it "
+                + "belongs outside, m^ / (sqrt(v^) + eps). For a small gradient such as |g| = 1e-3, sqrt(g^2 + 1e-8) "
+                + "is 0.5% above |g|, so the step is 0.5% short";
         }
         double mean = 0;
         for (int i = 0; i < x.length; i++) {
             mean += Math.abs(next[i] - x[i]) / eta / x.length;
         }
-        String rule = "the first step moves each coordinate by about eta against the sign of its gradient, since "
-            + "after the bias correction m^ = g and v^ = g^2";
         if (Math.abs(mean - 3.162) < 0.05) {
-            return "steps of 3.16 eta: the bias correction m / (1 - beta1^t), v / (1 - beta2^t) is missing; " + rule;
+            return "steps of 3.16 eta: the bias correction m / (1 - beta1^t), v / (1 - beta2^t) is missing";
         }
         if (Math.abs(mean - 31.62) < 0.5) {
-            return "steps of 31.6 eta: m is corrected but v is not (divide v by 1 - beta2^t); " + rule;
+            return "steps of 31.6 eta: m is corrected but v is not (divide v by 1 - beta2^t)";
         }
         if (Math.abs(mean - 0.1) < 0.002) {
-            return "steps of 0.1 eta: v is corrected but m is not (divide m by 1 - beta1^t); " + rule;
+            return "steps of 0.1 eta: v is corrected but m is not (divide m by 1 - beta1^t)";
         }
-        return rule;
+        return "";
     }
 
     /** v rounded to 9 decimals, to recognise a known wrong answer; empty for null. */
