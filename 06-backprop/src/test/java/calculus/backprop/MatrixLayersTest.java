@@ -140,7 +140,7 @@ class MatrixLayersTest {
     }
 
     @Test
-    @Graded(task = "6.4", points = 4)
+    @Graded(task = "6.4", points = 3)
     @DisplayName("6.4 Sequential: every parameter's and the input's gradient pass a gradient check")
     void sequentialGradientCheck(TestRandom random) {
         for (int trial = 0; trial < TRIALS; trial++) {
