@@ -26,7 +26,13 @@ public final class Dense implements BatchLayer {
     private final double[] bias;
     private final double[][] weightGradient;
     private final double[] biasGradient;
+    // Wᵀ, refreshed every backward pass (the weights move between steps): GWᵀ then walks rows of Wᵀ
+    private final double[][] weightsTransposed;
     private double[][] input;
+    // buffers for one batch size, allocated again only when it changes
+    private double[][] output;
+    private double[][] inputTransposed;
+    private double[][] inputGradient;
     // END SOLUTION ONLY
 
     /**
@@ -55,6 +61,7 @@ public final class Dense implements BatchLayer {
         this.bias = new double[outputs];
         this.weightGradient = new double[inputs][outputs];
         this.biasGradient = new double[outputs];
+        this.weightsTransposed = new double[outputs][inputs];
         // END SOLUTION
     }
 
@@ -82,6 +89,7 @@ public final class Dense implements BatchLayer {
         this.bias = bias.clone();
         this.weightGradient = new double[weights.length][outputs];
         this.biasGradient = new double[outputs];
+        this.weightsTransposed = new double[outputs][weights.length];
         // END SOLUTION
     }
 
@@ -91,23 +99,14 @@ public final class Dense implements BatchLayer {
         // BEGIN SOLUTION Task 6.4: return the layer's output for this batch, and keep the input for the backward pass
         //     (README.md, "Task 6.4")
         Checks.requireMatrix(input, "input", inputs());
-        int m = outputs();
-        double[][] out = new double[input.length][];
-        for (int r = 0; r < input.length; r++) {
-            double[] y = bias.clone();
-            double[] x = input[r];
-            // row r of XW as a sum of weight rows: walks W row by row, in memory order
-            for (int i = 0; i < x.length; i++) {
-                double xi = x[i];
-                double[] w = weights[i];
-                for (int j = 0; j < m; j++) {
-                    y[j] += xi * w[j];
-                }
-            }
-            out[r] = y;
+        output = Matrices.reuse(output, input.length, outputs());
+        // every row starts as b, then XW is added: row r of XW is a sum of rows of W, walked in memory order
+        for (double[] y : output) {
+            System.arraycopy(bias, 0, y, 0, y.length);
         }
+        Matrices.addProduct(input, weights, output);
         this.input = input;
-        return out;
+        return output;
         // END SOLUTION
     }
 
@@ -123,54 +122,29 @@ public final class Dense implements BatchLayer {
         if (input == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
-        Checks.requireShape(outputGradient, "outputGradient", input.length, outputs());
-        int n = inputs();
-        int m = outputs();
-        for (double[] row : weightGradient) {
-            Arrays.fill(row, 0.0);
-        }
+        int batch = input.length;
+        Checks.requireShape(outputGradient, "outputGradient", batch, outputs());
+        // dL/dW = XᵀG, the forward product's pattern with Xᵀ for X: each weight touches every example, and the
+        // product sums over them. Xᵀ is copied out first, so that the product reads rows, never columns
+        inputTransposed = Matrices.reuse(inputTransposed, inputs(), batch);
+        Matrices.transpose(input, inputTransposed);
+        Matrices.clear(weightGradient);
+        Matrices.addProduct(inputTransposed, outputGradient, weightGradient);
+        // the bias is added to every example: its gradient sums G over the batch, row after row
         Arrays.fill(biasGradient, 0.0);
-        double[][] transposed = transpose(weights);
-        double[][] inputGradient = new double[input.length][n];
-        for (int r = 0; r < input.length; r++) {
-            double[] g = outputGradient[r];
-            double[] x = input[r];
-            double[] dx = inputGradient[r];
-            for (int j = 0; j < m; j++) {
-                double gj = g[j];
-                // the bias is added to every example: its gradient sums over the batch
-                biasGradient[j] += gj;
-                // row r of G Wᵀ as a sum of rows of Wᵀ, the way forward computes XW: independent additions that the
-                // JIT compiler can vectorise, where a dot product per entry is one chain of dependent additions
-                double[] w = transposed[j];
-                for (int i = 0; i < n; i++) {
-                    dx[i] += gj * w[i];
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                // W_ij touches every example: dL/dW_ij sums x_ri g_rj over the batch
-                double xi = x[i];
-                double[] dw = weightGradient[i];
-                for (int j = 0; j < m; j++) {
-                    dw[j] += xi * g[j];
-                }
+        for (double[] g : outputGradient) {
+            for (int j = 0; j < g.length; j++) {
+                biasGradient[j] += g[j];
             }
         }
+        // dL/dX = GWᵀ, with Wᵀ copied from this step's weights
+        Matrices.transpose(weights, weightsTransposed);
+        inputGradient = Matrices.reuse(inputGradient, batch, inputs());
+        Matrices.clear(inputGradient);
+        Matrices.addProduct(outputGradient, weightsTransposed, inputGradient);
         return inputGradient;
         // END SOLUTION
     }
-
-    // BEGIN SOLUTION ONLY
-    private static double[][] transpose(double[][] a) {
-        double[][] t = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                t[j][i] = a[i][j];
-            }
-        }
-        return t;
-    }
-    // END SOLUTION ONLY
 
     /** @return the rows of <em>W</em>, then <em>b</em>: the live arrays */
     @Override
