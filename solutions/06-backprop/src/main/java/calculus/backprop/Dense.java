@@ -26,13 +26,15 @@ public final class Dense implements BatchLayer {
     private final double[] bias;
     private final double[][] weightGradient;
     private final double[] biasGradient;
-    // Wᵀ, refreshed every backward pass (the weights move between steps): GWᵀ then walks rows of Wᵀ
+    // Wᵀ, refreshed every forward pass (the weights move between steps): products with W's columns walk its rows
     private final double[][] weightsTransposed;
     private double[][] input;
     // buffers for one batch size, allocated again only when it changes
     private double[][] output;
     private double[][] inputTransposed;
     private double[][] inputGradient;
+    // for layers with few outputs (see Matrices.SHORT_ROW): Gᵀ
+    private double[][] outputGradientTransposed;
     // END SOLUTION ONLY
 
     /**
@@ -100,11 +102,18 @@ public final class Dense implements BatchLayer {
         //     (README.md, "Task 6.4")
         Checks.requireMatrix(input, "input", inputs());
         output = Matrices.reuse(output, input.length, outputs());
-        // every row starts as b, then XW is added: row r of XW is a sum of rows of W, walked in memory order
+        Matrices.transpose(weights, weightsTransposed);
+        // every row starts as b, then XW is added
         for (double[] y : output) {
             System.arraycopy(bias, 0, y, 0, y.length);
         }
-        Matrices.addProduct(input, weights, output);
+        if (outputs() >= Matrices.SHORT_ROW) {
+            // row r of XW is a sum of rows of W, each walked in memory order
+            Matrices.addProduct(input, weights, output);
+        } else {
+            // a few outputs: each a dot product of a row of X and a column of W, a row of Wᵀ
+            Matrices.addProductTransposed(input, weightsTransposed, output);
+        }
         this.input = input;
         return output;
         // END SOLUTION
@@ -124,12 +133,20 @@ public final class Dense implements BatchLayer {
         }
         int batch = input.length;
         Checks.requireShape(outputGradient, "outputGradient", batch, outputs());
-        // dL/dW = XᵀG, the forward product's pattern with Xᵀ for X: each weight touches every example, and the
-        // product sums over them. Xᵀ is copied out first, so that the product reads rows, never columns
+        // dL/dW = XᵀG: each weight touches every example, and the product sums over them. Xᵀ is copied out
+        // first, so that the product reads rows, never columns
         inputTransposed = Matrices.reuse(inputTransposed, inputs(), batch);
         Matrices.transpose(input, inputTransposed);
         Matrices.clear(weightGradient);
-        Matrices.addProduct(inputTransposed, outputGradient, weightGradient);
+        if (outputs() >= Matrices.SHORT_ROW) {
+            Matrices.addProduct(inputTransposed, outputGradient, weightGradient);
+        } else {
+            // a few outputs: each entry of XᵀG is a dot product of a row of Xᵀ and a row of Gᵀ, as long as the
+            // batch
+            outputGradientTransposed = Matrices.reuse(outputGradientTransposed, outputs(), batch);
+            Matrices.transpose(outputGradient, outputGradientTransposed);
+            Matrices.addProductTransposed(inputTransposed, outputGradientTransposed, weightGradient);
+        }
         // the bias is added to every example: its gradient sums G over the batch, row after row
         Arrays.fill(biasGradient, 0.0);
         for (double[] g : outputGradient) {
@@ -137,11 +154,16 @@ public final class Dense implements BatchLayer {
                 biasGradient[j] += g[j];
             }
         }
-        // dL/dX = GWᵀ, with Wᵀ copied from this step's weights
-        Matrices.transpose(weights, weightsTransposed);
+        // dL/dX = GWᵀ
         inputGradient = Matrices.reuse(inputGradient, batch, inputs());
         Matrices.clear(inputGradient);
-        Matrices.addProduct(outputGradient, weightsTransposed, inputGradient);
+        if (inputs() >= Matrices.SHORT_ROW) {
+            // row r a sum of rows of Wᵀ
+            Matrices.addProduct(outputGradient, weightsTransposed, inputGradient);
+        } else {
+            // a few inputs: each entry a dot product of a row of G and a row of W
+            Matrices.addProductTransposed(outputGradient, weights, inputGradient);
+        }
         return inputGradient;
         // END SOLUTION
     }
