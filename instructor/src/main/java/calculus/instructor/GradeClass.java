@@ -59,7 +59,7 @@ public final class GradeClass {
     }
 
     static final String USAGE = "usage: GradeClass --course DIR --submissions DIR --out DIR [--modules LIST]"
-        + " [--workers N] [--regrade] [--secret-file FILE] [--fresh-jvm] [--force]";
+        + " [--workers N] [--shard K/N] [--regrade] [--secret-file FILE] [--fresh-jvm] [--force]";
 
     /** The flag of a student whose grading failed (the grader's fault). */
     static final String GRADER_FAULT = "grader-fault";
@@ -105,7 +105,7 @@ public final class GradeClass {
         Args a;
         List<Student> students;
         try {
-            a = Args.parse(args, Set.of("course", "submissions", "out", "modules", "workers", "secret-file"),
+            a = Args.parse(args, Set.of("course", "submissions", "out", "modules", "workers", "secret-file", "shard"),
                 Set.of("regrade", "fresh-jvm", "force"), 0);
             course = Path.of(a.get("course", ".")).toAbsolutePath().normalize();
             submissions = Path.of(a.required("submissions")).toAbsolutePath().normalize();
@@ -116,7 +116,7 @@ public final class GradeClass {
                 throw new Args.UsageError("the submissions folder does not exist: " + submissions);
             }
             Args.outsideCourse("the output folder", out, course, false, submissions);
-            students = students(submissions);
+            students = shard(students(submissions), a.get("shard"));
             if (students.isEmpty()) {
                 throw new Args.UsageError("no submissions in " + submissions + " (a sub-folder or a .zip each)");
             }
@@ -148,6 +148,28 @@ public final class GradeClass {
             stderr.println("grading the class failed (not the students' fault): " + e);
             return 3;
         }
+    }
+
+    /**
+     * The students of one shard, {@code K/N}: every N-th student from the K-th on, in name order, so that N
+     * machines grade a class between them and {@link MergeGradebooks} puts their outputs together.
+     */
+    static List<Student> shard(List<Student> students, String shard) {
+        if (shard == null) {
+            return students;
+        }
+        java.util.regex.Matcher m = Pattern.compile("(\\d{1,3})/(\\d{1,3})").matcher(shard.strip());
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1
+            || Integer.parseInt(m.group(1)) > Integer.parseInt(m.group(2))) {
+            throw new Args.UsageError("--shard must be K/N with 1 <= K <= N, got \"" + shard + "\"");
+        }
+        int k = Integer.parseInt(m.group(1)) - 1;
+        int n = Integer.parseInt(m.group(2));
+        List<Student> mine = new ArrayList<>();
+        for (int i = k; i < students.size(); i += n) {
+            mine.add(students.get(i));
+        }
+        return mine;
     }
 
     private static int workers(String given) {
@@ -317,7 +339,7 @@ public final class GradeClass {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Grade read(Path file) {
+    static Grade read(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
