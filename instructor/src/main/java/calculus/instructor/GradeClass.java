@@ -115,7 +115,7 @@ public final class GradeClass {
             if (!Files.isDirectory(submissions, LinkOption.NOFOLLOW_LINKS)) {
                 throw new Args.UsageError("the submissions folder does not exist: " + submissions);
             }
-            Args.outsideCourse("the output folder", out, course, false, submissions);
+            Args.outsideCourse("the output folder", out, course, true, submissions);
             students = shard(students(submissions), a.get("shard"));
             if (students.isEmpty()) {
                 throw new Args.UsageError("no submissions in " + submissions + " (a sub-folder or a .zip each)");

@@ -99,7 +99,7 @@ public final class GradeSubmission {
             if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
                 throw new Args.UsageError("the submission folder does not exist: " + submission);
             }
-            Args.outsideCourse("the output folder", out, course, false, submission);
+            Args.outsideCourse("the output folder", out, course, true, submission);
             claimOutput(out, a.has("force"));
         } catch (Args.UsageError e) {
             stderr.println(e.getMessage());

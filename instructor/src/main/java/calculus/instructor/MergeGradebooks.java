@@ -50,7 +50,7 @@ public final class MergeGradebooks {
             if (shards.isEmpty()) {
                 throw new Args.UsageError("name the shards' output folders");
             }
-            Args.outsideCourse("the output folder", out, course, false, shards.toArray(Path[]::new));
+            Args.outsideCourse("the output folder", out, course, true, shards.toArray(Path[]::new));
             int n = merge(shards, out, modules);
             System.out.println("merged " + n + " students of " + shards.size() + " shards into "
                 + out.resolve("gradebook.csv"));
