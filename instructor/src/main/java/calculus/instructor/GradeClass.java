@@ -44,7 +44,8 @@ import calculus.grader.report.TestResult;
  * interrupted run resumes where it stopped.
  *
  * <p>Usage: {@code GradeClass --course DIR --submissions DIR --out DIR [--modules LIST] [--workers N] [--regrade]
- * [--secret-file FILE] [--fresh-jvm] [--force]}
+ * [--shard K/N] [--similarity] [--secret-file FILE] [--fresh-jvm] [--force]}; {@code --similarity} adds
+ * {@link Similarity}'s report of the class to the summary.
  *
  * <p>Writes {@code OUT/gradebook.csv} (one row per student: total, points per module and per task, flags),
  * {@code OUT/summary.md} (the class's distribution per task, the tasks most often failed with their most common
@@ -59,7 +60,7 @@ public final class GradeClass {
     }
 
     static final String USAGE = "usage: GradeClass --course DIR --submissions DIR --out DIR [--modules LIST]"
-        + " [--workers N] [--shard K/N] [--regrade] [--secret-file FILE] [--fresh-jvm] [--force]";
+        + " [--workers N] [--shard K/N] [--regrade] [--similarity] [--secret-file FILE] [--fresh-jvm] [--force]";
 
     /** The flag of a student whose grading failed (the grader's fault). */
     static final String GRADER_FAULT = "grader-fault";
@@ -106,7 +107,7 @@ public final class GradeClass {
         List<Student> students;
         try {
             a = Args.parse(args, Set.of("course", "submissions", "out", "modules", "workers", "secret-file", "shard"),
-                Set.of("regrade", "fresh-jvm", "force"), 0);
+                Set.of("regrade", "fresh-jvm", "force", "similarity"), 0);
             course = Path.of(a.get("course", ".")).toAbsolutePath().normalize();
             submissions = Path.of(a.required("submissions")).toAbsolutePath().normalize();
             out = Path.of(a.required("out")).toAbsolutePath().normalize();
@@ -138,7 +139,11 @@ public final class GradeClass {
             List<Grade> grades = gradeAll(course, out, students, modules, secret, workers, a.has("regrade"),
                 a.has("fresh-jvm"), stderr);
             Files.writeString(out.resolve("gradebook.csv"), gradebook(grades, modules), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("summary.md"), summary(grades), StandardCharsets.UTF_8);
+            String summary = summary(grades);
+            if (a.has("similarity")) {
+                summary += "\n" + Similarity.report(course, students, out, modules, 10);
+            }
+            Files.writeString(out.resolve("summary.md"), summary, StandardCharsets.UTF_8);
             long faults = grades.stream().filter(g -> g.flags().contains(GRADER_FAULT)).count();
             stdout.println("graded " + grades.size() + " students: " + out.resolve("gradebook.csv") + ", "
                 + out.resolve("summary.md") + (faults > 0 ? "; " + faults + " with a grader fault (rerun to retry)"
