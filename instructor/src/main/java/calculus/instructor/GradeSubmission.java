@@ -65,8 +65,7 @@ public final class GradeSubmission {
         if (!Args.emptyOrMissing(out) && !Files.isRegularFile(out.resolve(MARKER))) {
             if (!force) {
                 throw new Args.UsageError("the output folder " + out + " holds files this tool did not make; choose "
-                    + "an empty or new folder (or pass --force to write results.json, summary.txt and work/ beside "
-                    + "them)");
+                    + "an empty or new folder (or pass --force to write the tool's files beside them)");
             }
             if (Files.exists(out.resolve("work"))) {
                 throw new Args.UsageError("the output folder " + out + " already has a work/ folder this tool did "
