@@ -60,7 +60,8 @@ public final class GradeClass {
     }
 
     static final String USAGE = "usage: GradeClass --course DIR --submissions DIR --out DIR [--modules LIST]"
-        + " [--workers N] [--shard K/N] [--regrade] [--similarity] [--secret-file FILE] [--fresh-jvm] [--force]";
+        + " [--workers N] [--shard K/N] [--deadline ISO-TIME] [--regrade] [--similarity] [--secret-file FILE]"
+        + " [--fresh-jvm] [--force]";
 
     /** The flag of a student whose grading failed (the grader's fault). */
     static final String GRADER_FAULT = "grader-fault";
@@ -103,16 +104,19 @@ public final class GradeClass {
         Path out;
         List<String> modules;
         int workers;
+        java.time.Instant deadline;
         Args a;
         List<Student> students;
         try {
-            a = Args.parse(args, Set.of("course", "submissions", "out", "modules", "workers", "secret-file", "shard"),
+            a = Args.parse(args, Set.of("course", "submissions", "out", "modules", "workers", "secret-file", "shard",
+                    "deadline"),
                 Set.of("regrade", "fresh-jvm", "force", "similarity"), 0);
             course = Path.of(a.get("course", ".")).toAbsolutePath().normalize();
             submissions = Path.of(a.required("submissions")).toAbsolutePath().normalize();
             out = Path.of(a.required("out")).toAbsolutePath().normalize();
             modules = Args.modules(a.get("modules"), new Course(course).modules());
             workers = workers(a.get("workers"));
+            deadline = deadline(a.get("deadline"));
             if (!Files.isDirectory(submissions, LinkOption.NOFOLLOW_LINKS)) {
                 throw new Args.UsageError("the submissions folder does not exist: " + submissions);
             }
@@ -138,6 +142,9 @@ public final class GradeClass {
             }
             List<Grade> grades = gradeAll(course, out, students, modules, secret, workers, a.has("regrade"),
                 a.has("fresh-jvm"), stderr);
+            if (deadline != null) {
+                grades = withLateFlags(grades, students, deadline);
+            }
             Files.writeString(out.resolve("gradebook.csv"), gradebook(grades, modules), StandardCharsets.UTF_8);
             String summary = summary(grades);
             if (a.has("similarity")) {
@@ -175,6 +182,73 @@ public final class GradeClass {
             mine.add(students.get(i));
         }
         return mine;
+    }
+
+    private static java.time.Instant deadline(String given) {
+        if (given == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(given.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Args.UsageError("--deadline must be a date and time with its offset, such as "
+                + "2026-12-01T23:59:00+01:00 or 2026-12-01T22:59:00Z, got \"" + given + "\"");
+        }
+    }
+
+    /**
+     * When a student handed in: the last commit's time for a git clone (as the student's machine recorded it: a
+     * hint, not proof), else the newest file's modification time (for a zip: the zip's own).
+     */
+    static java.time.Instant submitted(Student s) throws IOException {
+        Path p = s.source();
+        if (Files.isRegularFile(p)) {
+            return Files.getLastModifiedTime(p).toInstant();
+        }
+        if (Files.exists(p.resolve(".git"))) {
+            try {
+                Process git = new ProcessBuilder("git", "-C", p.toString(), "log", "-1", "--format=%ct")
+                    .redirectErrorStream(true).start();
+                String text = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (git.waitFor() == 0 && text.matches("\\d+")) {
+                    return java.time.Instant.ofEpochSecond(Long.parseLong(text));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // no git: the files' times
+            }
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            return walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                .filter(f -> !p.relativize(f).startsWith(".git"))
+                .map(f -> {
+                    try {
+                        return Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant();
+                    } catch (IOException e) {
+                        return java.time.Instant.EPOCH;
+                    }
+                }).max(java.time.Instant::compareTo).orElse(java.time.Instant.EPOCH);
+        }
+    }
+
+    /** The grades with a flag {@code late:+Nh} (hours after the deadline, rounded up) for every late student. */
+    static List<Grade> withLateFlags(List<Grade> grades, List<Student> students, java.time.Instant deadline)
+        throws IOException {
+        List<Grade> out = new ArrayList<>();
+        for (int i = 0; i < grades.size(); i++) {
+            Grade g = grades.get(i);
+            java.time.Instant when = submitted(students.get(i));
+            if (when.isAfter(deadline)) {
+                long hours = (java.time.Duration.between(deadline, when).toMinutes() + 59) / 60;
+                List<String> flags = new ArrayList<>(g.flags());
+                flags.add("late:+" + hours + "h");
+                g = new Grade(g.student(), g.score(), g.max(), g.modules(), g.tasks(), g.taskMax(), flags, g.firsts(),
+                    g.seconds());
+            }
+            out.add(g);
+        }
+        return out;
     }
 
     private static int workers(String given) {

@@ -143,6 +143,28 @@ class GradeClassTest {
     }
 
     @Test
+    @DisplayName("a student who handed in after the deadline is flagged late, with the hours, and no one else")
+    void lateFlags() throws IOException {
+        Path subs = temp.resolve("subs");
+        Path early = Files.createDirectories(subs.resolve("early"));
+        Path late = Files.createDirectories(subs.resolve("late"));
+        Files.writeString(early.resolve("A.java"), "class A {}");
+        Files.writeString(late.resolve("A.java"), "class A {}");
+        java.time.Instant deadline = java.time.Instant.parse("2026-12-01T12:00:00Z");
+        Files.setLastModifiedTime(early.resolve("A.java"), java.nio.file.attribute.FileTime.from(
+            deadline.minusSeconds(60)));
+        Files.setLastModifiedTime(late.resolve("A.java"), java.nio.file.attribute.FileTime.from(
+            deadline.plusSeconds(3 * 3600 + 60)));
+        List<GradeClass.Student> students = GradeClass.students(subs);
+
+        List<GradeClass.Grade> flagged = GradeClass.withLateFlags(List.of(grade("early", 1, 1, null),
+            grade("late", 1, 1, null, "compile:02-partials")), students, deadline);
+
+        assertThat(flagged.get(0).flags()).isEmpty();
+        assertThat(flagged.get(1).flags()).containsExactly("compile:02-partials", "late:+4h");
+    }
+
+    @Test
     @DisplayName("merging shards gives the gradebook of one run; a student in two shards is refused")
     void merge() throws IOException {
         Gson gson = new Gson();
