@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,10 +47,21 @@ class CentralDifferenceTest {
     @Graded(task = "1.3", points = 3)
     @DisplayName("1.3 Worked examples: exact for x^2, 3x^2 + h^2 for x^3")
     void workedExamples(String name, double x, double h, double expected) {
-        double received = CentralDifference.derivative(Cases.named(name), x, h);
+        DoubleUnaryOperator f = Cases.named(name);
+        double received = CentralDifference.derivative(f, x, h);
+        double up = f.applyAsDouble(x + h);
+        double here = f.applyAsDouble(x);
+        double down = f.applyAsDouble(x - h);
         assertThat(received)
             .withFailMessage(Explain.that("CentralDifference.derivative(f, x, h)").input("f(x)", name, "x", x, "h", h)
                 .expected(expected).received(received).within(EXAMPLE_TOLERANCE)
+                .mistake("the forward difference (f(x + h) - f(x)) / h is taken: the central one uses one point on "
+                    + "each side of x", (up - here) / h)
+                .mistake("the backward difference (f(x) - f(x - h)) / h is taken: the central one uses one point on "
+                    + "each side of x", (here - down) / h)
+                .mistake("the difference is divided by h: f(x + h) and f(x - h) are 2h apart", (up - down) / h)
+                .mistake("the difference is divided by 2 and then multiplied by h: in Java a / 2 * h is (a / 2) * h; "
+                    + "write a / (2 * h)", (up - down) / 2 * h)
                 .hint("the central difference is (f(x + h) - f(x - h)) / (2h): one point on each side of x"))
             .isCloseTo(expected, within(EXAMPLE_TOLERANCE));
     }

@@ -3,6 +3,8 @@ package calculus.derivatives;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.function.DoubleUnaryOperator;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,16 +43,28 @@ class OneSidedDifferenceTest {
     @Graded(task = "1.2", points = 2)
     @DisplayName("1.2 Worked examples: x^2 gives 2x + h forward and 2x - h backward")
     void workedExamples(String name, double x, double h, double forward, double backward) {
-        double receivedForward = OneSidedDifference.forward(Cases.named(name), x, h);
-        double receivedBackward = OneSidedDifference.backward(Cases.named(name), x, h);
+        DoubleUnaryOperator f = Cases.named(name);
+        double receivedForward = OneSidedDifference.forward(f, x, h);
+        double receivedBackward = OneSidedDifference.backward(f, x, h);
+        double up = f.applyAsDouble(x + h);
+        double here = f.applyAsDouble(x);
+        double down = f.applyAsDouble(x - h);
         assertThat(receivedForward)
             .withFailMessage(Explain.that("OneSidedDifference.forward(f, x, h)").input("f(x)", name, "x", x, "h", h)
                 .expected(forward).received(receivedForward).within(EXAMPLE_TOLERANCE)
+                .mistake("the backward difference is taken: forward uses x and x + h", (here - down) / h)
+                .mistake("the central difference is taken: forward uses x and x + h", (up - down) / (2 * h))
+                .mistake("the difference is not divided by h", up - here)
                 .hint("forward: (f(x + h) - f(x)) / h"))
             .isCloseTo(forward, within(EXAMPLE_TOLERANCE));
         assertThat(receivedBackward)
             .withFailMessage(Explain.that("OneSidedDifference.backward(f, x, h)").input("f(x)", name, "x", x, "h", h)
                 .expected(backward).received(receivedBackward).within(EXAMPLE_TOLERANCE)
+                .mistake("the forward difference is taken: backward uses x - h and x", (up - here) / h)
+                .mistake("the central difference is taken: backward uses x - h and x", (up - down) / (2 * h))
+                .mistake("the difference is taken the wrong way round, (f(x - h) - f(x)) / h: the sign flips",
+                    (down - here) / h)
+                .mistake("the difference is not divided by h", here - down)
                 .hint("backward: (f(x) - f(x - h)) / h"))
             .isCloseTo(backward, within(EXAMPLE_TOLERANCE));
     }

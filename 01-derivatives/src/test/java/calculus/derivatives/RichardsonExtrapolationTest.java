@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,19 @@ class RichardsonExtrapolationTest {
     @Graded(task = "1.6", points = 2)
     @DisplayName("1.6 Worked examples: exact for x^3, off by (h^4/480) f^(5) for x^5")
     void workedExamples(String name, double x, double h, double expected) {
-        double received = RichardsonExtrapolation.derivative(Cases.named(name), x, h);
+        DoubleUnaryOperator f = Cases.named(name);
+        double received = RichardsonExtrapolation.derivative(f, x, h);
+        double coarse = (f.applyAsDouble(x + h) - f.applyAsDouble(x - h)) / (2 * h);
+        double fine = (f.applyAsDouble(x + h / 2) - f.applyAsDouble(x - h / 2)) / h;
         assertThat(received)
             .withFailMessage(Explain.that("RichardsonExtrapolation.derivative(f, x, h)")
                 .input("f(x)", name, "x", x, "h", h).expected(expected).received(received).within(EXAMPLE_TOLERANCE)
+                .mistake("the weights of a first-order method are used, 2 D(h/2) - D(h): the central difference D "
+                    + "errs like h^2, so halving h quarters its error, and the weights are 4/3 and -1/3",
+                    2 * fine - coarse)
+                .mistake("the plain central difference D(h) is returned, without the extrapolation", coarse)
+                .mistake("the central difference D(h/2) is returned, without the extrapolation", fine)
+                .mistake("the weights are swapped, (4 D(h) - D(h/2)) / 3", (4 * coarse - fine) / 3)
                 .hint("(4 D(h/2) - D(h)) / 3 with D the central difference; the plain D(h) gives 12.01 for x^3"))
             .isCloseTo(expected, within(EXAMPLE_TOLERANCE));
     }

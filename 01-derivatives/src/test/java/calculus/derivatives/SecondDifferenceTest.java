@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,10 +46,22 @@ class SecondDifferenceTest {
     @Graded(task = "1.5", points = 2)
     @DisplayName("1.5 Worked examples: exact for x^2 and x^3")
     void workedExamples(String name, double x, double h, double expected) {
-        double received = SecondDifference.secondDerivative(Cases.named(name), x, h);
+        DoubleUnaryOperator f = Cases.named(name);
+        double received = SecondDifference.secondDerivative(f, x, h);
+        double up = f.applyAsDouble(x + h);
+        double here = f.applyAsDouble(x);
+        double down = f.applyAsDouble(x - h);
+        double numerator = up - 2 * here + down;
         assertThat(received)
             .withFailMessage(Explain.that("SecondDifference.secondDerivative(f, x, h)")
                 .input("f(x)", name, "x", x, "h", h).expected(expected).received(received).within(EXAMPLE_TOLERANCE)
+                .mistake("the sum is divided by (2h)^2: the three points are h apart, so it is divided by h^2",
+                    numerator / (4 * h * h))
+                .mistake("the sum is divided by 2h^2", numerator / (2 * h * h))
+                .mistake("the sum is divided by h and then multiplied by h: in Java a / h * h is (a / h) * h; "
+                    + "write a / (h * h)", numerator / h * h)
+                .mistake("the sum is divided by h only, not by h^2", numerator / h)
+                .mistake("f(x) is subtracted once, not twice", (up - here + down) / (h * h))
                 .hint("(f(x + h) - 2 f(x) + f(x - h)) / h^2: mind the 2, and divide by h * h"))
             .isCloseTo(expected, within(EXAMPLE_TOLERANCE));
     }

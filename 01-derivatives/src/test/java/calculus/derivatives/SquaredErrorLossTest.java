@@ -1,7 +1,6 @@
 package calculus.derivatives;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.DisplayName;
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -48,11 +48,15 @@ class SquaredErrorLossTest {
         assertThat(receivedLoss)
             .withFailMessage(Explain.that("loss(w)").input("x", EXAMPLE_X, "y", EXAMPLE_Y, "w", w)
                 .expected(loss).received(receivedLoss).within(EXAMPLE_TOLERANCE)
+                .averagedOver(EXAMPLE_X.length, "examples")
                 .hint("the mean (divide by n) of the squared residuals (w x_i - y_i)^2"))
             .isCloseTo(loss, within(EXAMPLE_TOLERANCE));
         assertThat(receivedDerivative)
             .withFailMessage(Explain.that("derivative(w)").input("x", EXAMPLE_X, "y", EXAMPLE_Y, "w", w)
                 .expected(derivative).received(receivedDerivative).within(EXAMPLE_TOLERANCE)
+                .averagedOver(EXAMPLE_X.length, "examples")
+                .mistake("the factor x_i is left out: the residual w x_i - y_i changes at the rate x_i when w does",
+                    meanOfTwiceResidual(EXAMPLE_X, EXAMPLE_Y, w))
                 .hint("by the chain rule each (w x_i - y_i)^2 contributes 2 (w x_i - y_i) x_i; then take the mean"))
             .isCloseTo(derivative, within(EXAMPLE_TOLERANCE));
     }
@@ -80,6 +84,7 @@ class SquaredErrorLossTest {
             assertThat(received)
                 .withFailMessage(Explain.that("derivative(w)").input("x", x, "y", y, "w", w)
                     .expected(expected).received(received).within(RELATIVE_TOLERANCE * scale)
+                    .averagedOver(n, "examples")
                     .hint("each residual r_i = w x_i - y_i changes at the rate dr_i/dw = x_i: forgetting that "
                         + "factor, or the 2 from d(r^2)/dr = 2r, or the 1/n, are the usual slips"))
                 .isCloseTo(expected, within(RELATIVE_TOLERANCE * scale));
@@ -87,7 +92,31 @@ class SquaredErrorLossTest {
     }
 
     @Test
-    @Graded(task = "1.9", points = 3)
+    @Graded(task = "1.9", points = 1)
+    @DisplayName("1.9 The loss keeps copies of the data: changing the caller's arrays afterwards changes nothing")
+    void keepsCopiesOfTheData() {
+        double[] x = EXAMPLE_X.clone();
+        double[] y = EXAMPLE_Y.clone();
+        SquaredErrorLoss l = new SquaredErrorLoss(x, y);
+        double before = l.loss(1.0);
+        double slopeBefore = l.derivative(1.0);
+        // the caller reuses its arrays for other data, as a training loop refilling a batch buffer does
+        x[0] = 100;
+        y[2] = -100;
+        double after = l.loss(1.0);
+        double slopeAfter = l.derivative(1.0);
+        assertThat(new double[] {after, slopeAfter})
+            .withFailMessage(Explain.that("loss(1.0) and derivative(1.0), after the caller changed x[0] and y[2]")
+                .input("x", EXAMPLE_X, "y", EXAMPLE_Y, "then", "x[0] = 100, y[2] = -100 in the caller's arrays")
+                .expected(new double[] {before, slopeBefore}).received(new double[] {after, slopeAfter})
+                .withoutDiagnosis()
+                .hint("the constructor kept the caller's arrays, not copies of them, so the loss changes when the "
+                    + "caller reuses its arrays; the Javadoc says \"The arrays are copied\""))
+            .containsExactly(before, slopeBefore);
+    }
+
+    @Test
+    @Graded(task = "1.9", points = 2)
     @DisplayName("1.9 Stepping w against the sign of dL/dw lowers the loss; at the best weight dL/dw is 0")
     void signOfDerivativePointsDownhill(TestRandom random) {
         for (int i = 0; i < CASES; i++) {
@@ -131,31 +160,33 @@ class SquaredErrorLossTest {
     @DisplayName("1.9 It rejects missing, empty, mismatched or non-finite data, a non-finite w, and all-zero x")
     void rejectsBadInput() {
         double[] three = {1, 2, 3};
-        assertThatThrownBy(() -> new SquaredErrorLoss(null, three)).as("new SquaredErrorLoss(null, y)")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x");
-        assertThatThrownBy(() -> new SquaredErrorLoss(three, null)).as("new SquaredErrorLoss(x, null)")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y");
-        assertThatThrownBy(() -> new SquaredErrorLoss(three, new double[] {1, 2}))
-            .as("x of length 3 and y of length 2: the message must give both lengths")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3").hasMessageContaining("2");
-        assertThatThrownBy(() -> new SquaredErrorLoss(new double[0], new double[0]))
-            .as("an empty data set: the message must name x and its length 0")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x").hasMessageContaining("0");
-        assertThatThrownBy(() -> new SquaredErrorLoss(new double[] {1, Double.NaN}, new double[] {1, 2}))
-            .as("x = [1, NaN]: the message must name x[1] and NaN")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x[1]").hasMessageContaining("NaN");
-        assertThatThrownBy(() -> new SquaredErrorLoss(three, new double[] {1, 2, Double.POSITIVE_INFINITY}))
-            .as("y = [1, 2, Infinity]: the message must name y[2] and Infinity")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y[2]")
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(null, three),
+            "new SquaredErrorLoss(null, y)")
+            .hasMessageContaining("x");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(three, null),
+            "new SquaredErrorLoss(x, null)")
+            .hasMessageContaining("y");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(three, new double[] {1, 2}),
+            "x of length 3 and y of length 2: the message must give both lengths")
+            .hasMessageContaining("3").hasMessageContaining("2");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(new double[0], new double[0]),
+            "an empty data set: the message must name x and its length 0")
+            .hasMessageContaining("x").hasMessageContaining("0");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(new double[] {1, Double.NaN}, new double[] {1, 2}),
+            "x = [1, NaN]: the message must name x[1] and NaN")
+            .hasMessageContaining("x[1]").hasMessageContaining("NaN");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(three, new double[] {1, 2, Double.POSITIVE_INFINITY}),
+            "y = [1, 2, Infinity]: the message must name y[2] and Infinity")
+            .hasMessageContaining("y[2]")
             .hasMessageContaining("Infinity");
-        assertThatThrownBy(() -> new SquaredErrorLoss(three, three).derivative(Double.NaN)).as("derivative(NaN)")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("w").hasMessageContaining("NaN");
-        assertThatThrownBy(() -> new SquaredErrorLoss(three, three).loss(Double.NEGATIVE_INFINITY))
-            .as("loss(-Infinity)")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("w").hasMessageContaining("-Infinity");
-        assertThatThrownBy(() -> new SquaredErrorLoss(new double[] {0, 0}, new double[] {1, 2}).bestWeight())
-            .as("bestWeight() when every x is 0: the loss does not depend on w")
-            .isInstanceOf(IllegalStateException.class);
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(three, three).derivative(Double.NaN),
+            "derivative(NaN)")
+            .hasMessageContaining("w").hasMessageContaining("NaN");
+        Expect.throwsIllegalArgument(() -> new SquaredErrorLoss(three, three).loss(Double.NEGATIVE_INFINITY),
+            "loss(-Infinity)")
+            .hasMessageContaining("w").hasMessageContaining("-Infinity");
+        Expect.throwsIllegalState(() -> new SquaredErrorLoss(new double[] {0, 0}, new double[] {1, 2}).bestWeight(),
+            "bestWeight() when every x is 0: the loss does not depend on w");
     }
 
     /** The test's own loss, to check against: the mean of the squared residuals. */
@@ -163,6 +194,15 @@ class SquaredErrorLossTest {
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
             sum += (w * x[i] - y[i]) * (w * x[i] - y[i]);
+        }
+        return sum / x.length;
+    }
+
+    /** What the derivative gives when the factor x_i of the chain rule is forgotten: the mean of 2 (w x_i - y_i). */
+    private static double meanOfTwiceResidual(double[] x, double[] y, double w) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += 2 * (w * x[i] - y[i]);
         }
         return sum / x.length;
     }

@@ -79,7 +79,7 @@ class LineLossTest {
             double expected = FiniteDifferences.partial(meanSquaredError(x, y), wb, 0);
             double other = FiniteDifferences.partial(meanSquaredError(x, y), wb, 1);
             double received = new LineLoss(x, y).partialW(w, b);
-            assertThat(FiniteDifferences.relativeError(received, expected, 1.0))
+            assertThat(Explain.relativeError(received, expected, 1.0))
                 .withFailMessage(explain("partialW", w, b, expected, received, other, x.length).withinRelative(ORACLE)
                     .input("n", x.length, "x", x, "y", y, "w", w, "b", b))
                 .isLessThanOrEqualTo(ORACLE);
@@ -100,7 +100,7 @@ class LineLossTest {
             double expected = FiniteDifferences.partial(meanSquaredError(x, y), wb, 1);
             double other = FiniteDifferences.partial(meanSquaredError(x, y), wb, 0);
             double received = new LineLoss(x, y).partialB(w, b);
-            assertThat(FiniteDifferences.relativeError(received, expected, 1.0))
+            assertThat(Explain.relativeError(received, expected, 1.0))
                 .withFailMessage(explain("partialB", w, b, expected, received, other, x.length).withinRelative(ORACLE)
                     .input("n", x.length, "x", x, "y", y, "w", w, "b", b))
                 .isLessThanOrEqualTo(ORACLE);
@@ -205,25 +205,25 @@ class LineLossTest {
         if (expected != 0 && Double.isFinite(received)) {
             double ratio = received / expected;
             if (near(ratio, n)) {
-                message.hint(n + " times the expected value, and n = " + n + ": the sum of the squared residuals "
+                message.matched(n + " times the expected value, and n = " + n + ": the sum of the squared residuals "
                     + "where the loss is their mean? Divide by n.");
             } else if (near(ratio, n / 2.0)) {
-                message.hint(n + "/2 times the expected value (n = " + n + "): the derivative of "
+                message.matched(n + "/2 times the expected value (n = " + n + "): the derivative of "
                     + "(1/2) sum r_k^2? This course's loss is (1/n) sum r_k^2: divide by n, and keep the 2 of "
                     + "d(r^2)/dr = 2r.");
             } else if (near(ratio, 1.0 / n)) {
-                message.hint("1/" + n + " of the expected value (n = " + n + "): divided by n twice?");
+                message.matched("1/" + n + " of the expected value (n = " + n + "): divided by n twice?");
             } else if (near(ratio, -1)) {
-                message.hint("the wrong sign: with the residual written target minus prediction, y_k - (w x_k + b), "
+                message.matched("the wrong sign: with the residual written target minus prediction, y_k - (w x_k + b), "
                     + "the inner derivative " + (isW ? "dr_k/dw = -x_k" : "dr_k/db = -1") + " brings a minus sign. "
                     + "This course writes r_k = w x_k + b - y_k, prediction minus target.");
             } else if (near(ratio, 0.5)) {
-                message.hint("the 2 of d(r^2)/dr = 2r is missing: this course's loss is the mean of r_k^2, without "
+                message.matched("the 2 of d(r^2)/dr = 2r is missing: this course's loss is the mean of r_k^2, without "
                     + "a 1/2 in front, so each partial carries a factor 2/n.");
             }
         }
         if (other != expected && Math.abs(received - other) <= FACTOR * Math.max(Math.abs(other), 1e-3)) {
-            message.hint(isW ? "this is dL/db: the inner derivative dr_k/dw = x_k is missing (w multiplies x_k)"
+            message.matched(isW ? "this is dL/db: the inner derivative dr_k/dw = x_k is missing (w multiplies x_k)"
                 : "this is dL/dw: x_k belongs in dL/dw only, since dr_k/db = 1");
         }
         return message;

@@ -69,13 +69,35 @@ class PartialDerivativeTest {
     void partialsOfTheLessonExample(double x, double y, int i, double expected) {
         double[] point = {x, y};
         double received = PartialDerivative.partial(LESSON, point, i, H);
+        double here = LESSON.applyAsDouble(point);
+        double up = LESSON.applyAsDouble(moved(point, i, H));
+        double down = LESSON.applyAsDouble(moved(point, i, -H));
+        double[] all = {x + H, y + H};
+        double[] allDown = {x - H, y - H};
         assertThat(received)
             .withFailMessage(Explain.that("PartialDerivative.partial(f, x, " + i + ", h)")
                 .input("f(x, y)", "x^2 y + 3y", "x", point, "i", i, "h", H)
                 .expected(expected).received(received).within(WORKED)
+                .mistake("a forward difference (f(x + h e_i) - f(x)) / h is taken: the central one steps to both "
+                    + "sides of x_i", (up - here) / H)
+                .mistake("a backward difference (f(x) - f(x - h e_i)) / h is taken: the central one steps to both "
+                    + "sides of x_i", (here - down) / H)
+                .mistake("every coordinate is moved by h, not only coordinate " + i + ": that is the slope along "
+                    + "(1, 1), the sum of the partials", (LESSON.applyAsDouble(all) - LESSON.applyAsDouble(allDown))
+                    / (2 * H))
+                .mistake("coordinate " + (1 - i) + " is moved instead of coordinate " + i,
+                    (LESSON.applyAsDouble(moved(point, 1 - i, H)) - LESSON.applyAsDouble(moved(point, 1 - i, -H)))
+                        / (2 * H))
                 .hint(i == 0 ? "along x, y holds still: d/dx (x^2 y + 3y) = 2xy" : "along y, x holds still: "
                     + "d/dy (x^2 y + 3y) = x^2 + 3"))
             .isCloseTo(expected, within(WORKED));
+    }
+
+    /** A copy of {@code point} with coordinate {@code i} moved by {@code by}. */
+    private static double[] moved(double[] point, int i, double by) {
+        double[] copy = point.clone();
+        copy[i] += by;
+        return copy;
     }
 
     @Test
@@ -89,7 +111,7 @@ class PartialDerivativeTest {
             double[] exact = f.gradient(x);
             for (int i = 0; i < n; i++) {
                 double received = PartialDerivative.partial(f, x, i, H);
-                assertThat(FiniteDifferences.relativeError(received, exact[i], 1.0))
+                assertThat(Explain.relativeError(received, exact[i], 1.0))
                     .withFailMessage(Explain.that("PartialDerivative.partial(f, x, i, h)")
                         .input("f", f, "x", x, "i", i, "h", H)
                         .expected(exact[i]).received(received).withinRelative(RANDOM))

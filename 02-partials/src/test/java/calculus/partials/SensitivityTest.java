@@ -162,12 +162,12 @@ class SensitivityTest {
                 .expected(expected).received(received).withinRelative(PREDICTION)
                 .detail("true change", "L(theta + delta e_i) - L(theta) = " + trueChange);
             if (Math.abs(received - partial) <= 1e-6 * Math.max(1, Math.abs(partial))) {
-                message.hint("that is the partial itself: the predicted change is the partial times delta");
+                message.matched("that is the partial itself: the predicted change is the partial times delta");
             } else if (Math.abs(received - trueChange) <= 1e-9 * Math.max(1, Math.abs(trueChange))) {
-                message.hint("that is the true change L(theta + delta e_i) - L(theta); the task is its first-order "
+                message.matched("that is the true change L(theta + delta e_i) - L(theta); the task is its first-order "
                     + "prediction from the partial, dL/dtheta_i * delta, which needs no evaluation at the new point");
             }
-            assertThat(FiniteDifferences.relativeError(received / delta, partial, 1.0))
+            assertThat(Explain.relativeError(received / delta, partial, 1.0))
                 .withFailMessage(message)
                 .isLessThanOrEqualTo(PREDICTION);
         }

@@ -1,7 +1,6 @@
 package calculus.chainrule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -57,14 +57,14 @@ class ChainRuleTest {
         assertThat(receivedValue)
             .withFailMessage(Explain.that(what + ".value(x)").input("x", x).expected(value).received(receivedValue)
                 .withinRelative(EXACT)
-                .hint(Mistakes.hint(value, receivedValue,
+                .matched(Mistakes.hint(value, receivedValue,
                     "inner and outer are swapped: " + inner + "(" + outer + "(x))", g.value(f.value(x)))))
             .isCloseTo(value, within(EXACT * Math.abs(value)));
         double receivedDerivative = h.derivative(x);
         assertThat(receivedDerivative)
             .withFailMessage(Explain.that(what + ".derivative(x)").input("x", x).expected(derivative)
                 .received(receivedDerivative).withinRelative(EXACT)
-                .hint(outerDerivativeHint(f, g, x, derivative, receivedDerivative)))
+                .matched(outerDerivativeHint(f, g, x, derivative, receivedDerivative)))
             .isCloseTo(derivative, within(EXACT * Math.abs(derivative)));
     }
 
@@ -86,7 +86,7 @@ class ChainRuleTest {
             assertThat(receivedValue)
                 .withFailMessage(Explain.that("ChainRule.compose(f, g).value(x)").input(input).expected(value)
                     .received(receivedValue).withinRelative(EXACT)
-                    .hint(Mistakes.hint(value, receivedValue,
+                    .matched(Mistakes.hint(value, receivedValue,
                         "inner and outer are swapped, g(f(x))", g.applyAsDouble(f.applyAsDouble(x)),
                         "only g is applied", g.applyAsDouble(x), "only f is applied", f.applyAsDouble(x))))
                 .isCloseTo(value, within(EXACT * Math.max(1, Math.abs(value))));
@@ -96,7 +96,7 @@ class ChainRuleTest {
             assertThat(receivedDerivative)
                 .withFailMessage(Explain.that("ChainRule.compose(f, g).derivative(x)").input(input)
                     .expected(derivative).received(receivedDerivative).withinRelative(EXACT)
-                    .hint(outerDerivativeHint(asDifferentiable(f), asDifferentiable(g), x, derivative,
+                    .matched(outerDerivativeHint(asDifferentiable(f), asDifferentiable(g), x, derivative,
                         receivedDerivative)))
                 .isCloseTo(derivative, within(EXACT * Math.max(1, Math.abs(derivative))));
         }
@@ -136,12 +136,12 @@ class ChainRuleTest {
     @DisplayName("3.1 A missing outer or inner function is refused with a message naming it")
     void nullFunctionsAreRefused() {
         Differentiable sin = FUNCTIONS.get("sin");
-        assertThatThrownBy(() -> ChainRule.compose(null, sin))
-            .as("ChainRule.compose(null, sin) must refuse the missing outer function at once")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outer");
-        assertThatThrownBy(() -> ChainRule.compose(sin, null))
-            .as("ChainRule.compose(sin, null) must refuse the missing inner function at once")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inner");
+        Expect.throwsIllegalArgument(() -> ChainRule.compose(null, sin),
+            "ChainRule.compose(null, sin) must refuse the missing outer function at once")
+            .hasMessageContaining("outer");
+        Expect.throwsIllegalArgument(() -> ChainRule.compose(sin, null),
+            "ChainRule.compose(sin, null) must refuse the missing inner function at once")
+            .hasMessageContaining("inner");
     }
 
     /** The usual ways to get (f o g)' wrong, as a hint. */

@@ -1,7 +1,6 @@
 package calculus.chainrule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -92,7 +92,7 @@ class ChainTest {
             assertThat(receivedValue)
                 .withFailMessage(Explain.that("Chain.value(x)").input(input).expected(value).received(receivedValue)
                     .withinRelative(EXACT)
-                    .hint(Mistakes.hint(value, receivedValue, "the functions are applied in reverse order (the "
+                    .matched(Mistakes.hint(value, receivedValue, "the functions are applied in reverse order (the "
                         + "list starts with the innermost function, applied first)", reversed(functions, x))))
                 .isCloseTo(value, within(EXACT * Math.max(1, Math.abs(value))));
 
@@ -102,7 +102,7 @@ class ChainTest {
             assertThat(receivedDerivative)
                 .withFailMessage(Explain.that("Chain.derivative(x)").input(input).expected(derivative)
                     .received(receivedDerivative).withinRelative(EXACT)
-                    .hint(Mistakes.hint(derivative, receivedDerivative,
+                    .matched(Mistakes.hint(derivative, receivedDerivative,
                         "every slope is taken at x instead of at the value entering its function",
                         slopesAtX(functions, x),
                         "each slope is taken at the value leaving its function (v updated before the slope)",
@@ -156,7 +156,7 @@ class ChainTest {
             return w;
         }, y);
         double receivedBent = Chain.of(bent).derivative(y);
-        assertThat(FiniteDifferences.relativeError(receivedBent, stencil, 1.0))
+        assertThat(Explain.relativeError(receivedBent, stencil, 1.0))
             .withFailMessage(Explain.that("Chain.of(100 000 functions v + s_k tanh(v)).derivative(x)").input("x", y)
                 .expected(stencil).received(receivedBent).withinRelative(STENCIL)
                 .hint("expected is a five-point central difference of the whole chain"))
@@ -204,13 +204,13 @@ class ChainTest {
     @Graded(task = "3.2", points = 2)
     @DisplayName("3.2 A missing list, or a missing function in it, is refused with a message naming its index")
     void badChainsAreRefused() {
-        assertThatThrownBy(() -> Chain.of(null))
-            .as("Chain.of(null) must be refused").isInstanceOf(IllegalArgumentException.class)
+        Expect.throwsIllegalArgument(() -> Chain.of(null),
+            "Chain.of(null) must be refused")
             .hasMessageContaining("functions");
         List<Differentiable> withHole = Arrays.asList(SIN, EXP, null, SQUARE);
-        assertThatThrownBy(() -> Chain.of(withHole))
-            .as("Chain.of([sin, exp, null, x^2]) must be refused at once, naming index 2")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2");
+        Expect.throwsIllegalArgument(() -> Chain.of(withHole),
+            "Chain.of([sin, exp, null, x^2]) must be refused at once, naming index 2")
+            .hasMessageContaining("2");
     }
 
     private static void expectChain(String name, List<Differentiable> functions, double x, double value,

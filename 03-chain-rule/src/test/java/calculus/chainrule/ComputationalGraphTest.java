@@ -1,12 +1,12 @@
 package calculus.chainrule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -78,7 +78,7 @@ class ComputationalGraphTest {
                 assertThat(received)
                     .withFailMessage(Explain.that(what).input(neuron(p)).expected(exact[i]).received(received)
                         .within(STENCIL).detail("central differences", Double.toString(stencil[i]))
-                        .hint(pathHint(p, i, a, exact[i], received)))
+                        .matched(pathHint(p, i, a, exact[i], received)))
                     .isCloseTo(stencil[i], within(STENCIL));
                 assertThat(received)
                     .withFailMessage(Explain.that(what).input(neuron(p)).expected(exact[i]).received(received)
@@ -92,7 +92,7 @@ class ComputationalGraphTest {
                 assertThat(fromInner)
                     .withFailMessage(Explain.that("Paths.derivative(e, " + NAMES[i] + ") for the inner node e = a - y")
                         .input(neuron(p)).expected(expected).received(fromInner).within(EXACT)
-                        .hint(Mistakes.hint(expected, fromInner, "the sign is wrong on a path with an odd number of "
+                        .matched(Mistakes.hint(expected, fromInner, "the sign is wrong on a path with an odd number of "
                             + "edges: each edge's local derivative multiplies the path's product, and the products "
                             + "of the paths are added (+=), never subtracted", -expected)))
                     .isCloseTo(expected, within(EXACT * Math.max(1, Math.abs(expected))));
@@ -124,7 +124,7 @@ class ComputationalGraphTest {
                     .input("w1 = " + p[0] + ", x = " + p[1] + ", w2 = " + p[2] + ", b = " + p[4] + ", y = " + p[5])
                     .expected(expected).received(received).within(STENCIL)
                     .detail("central differences", Double.toString(stencil))
-                    .hint(Mistakes.hint(expected, received,
+                    .matched(Mistakes.hint(expected, received,
                         "only the path through w1 * x is counted: a reused node needs the sum over all its paths",
                         dLdz * p[0],
                         "only the path through w2 * x is counted (the second path overwrote the first: = instead "
@@ -153,7 +153,7 @@ class ComputationalGraphTest {
                 .withFailMessage(Explain.that("Paths.derivative(loss, w) with w used as both w1 and w2")
                     .input("w = " + p[0] + ", x1 = " + p[1] + ", x2 = " + p[3] + ", b = " + p[4] + ", y = " + p[5])
                     .expected(expected).received(received).within(EXACT)
-                    .hint(Mistakes.hint(expected, received,
+                    .matched(Mistakes.hint(expected, received,
                         "only the path through w * x1 is counted: a shared weight collects from every use",
                         dLdz * p[1],
                         "only the path through w * x2 is counted (= instead of +=?)", dLdz * p[3],
@@ -178,7 +178,7 @@ class ComputationalGraphTest {
             assertThat(received)
                 .withFailMessage(Explain.that("Paths.derivative(multiply(e, e), w1)").input(neuron(p))
                     .expected(expected).received(received).within(EXACT)
-                    .hint(Mistakes.hint(expected, received,
+                    .matched(Mistakes.hint(expected, received,
                         "only one of the two edges from e * e down to e is counted: the node has two inputs, both e,"
                             + " and each edge is a path of its own", half,
                         OVERWRITTEN, 0.0)))
@@ -199,27 +199,34 @@ class ComputationalGraphTest {
             .isEqualTo(0.0);
         assertThat(Paths.derivative(loss, Node.input("w", 0.5)))
             .as("a node with the same name and value is still another node: no path, derivative 0").isEqualTo(0.0);
-        assertThatThrownBy(() -> Paths.derivative(null, w)).as("Paths.derivative(null, w) must be refused")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("output");
-        assertThatThrownBy(() -> Paths.derivative(loss, null)).as("Paths.derivative(loss, null) must be refused")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("variable");
-        assertThatThrownBy(() -> loss.localDerivative(1))
-            .as("the loss (a square) has one input: localDerivative(1) must be refused, naming i = 1")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1");
-        assertThatThrownBy(() -> w.localDerivative(0))
-            .as("an input node has no inputs, so no edge 0: localDerivative(0) must be refused")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+        Expect.throwsIllegalArgument(() -> Paths.derivative(null, w),
+            "Paths.derivative(null, w) must be refused")
+            .hasMessageContaining("output");
+        Expect.throwsIllegalArgument(() -> Paths.derivative(loss, null),
+            "Paths.derivative(loss, null) must be refused")
+            .hasMessageContaining("variable");
+        Expect.throwsIllegalArgument(() -> loss.localDerivative(1),
+            "the loss (a square) has one input: localDerivative(1) must be refused, naming i = 1")
+            .hasMessageContaining("1");
+        Expect.throwsIllegalArgument(() -> w.localDerivative(0),
+            "an input node has no inputs, so no edge 0: localDerivative(0) must be refused")
+            .hasMessageContaining("0");
         // the given operations refuse a missing operand too, before it could surface as a NullPointerException
-        assertThatThrownBy(() -> Node.add(w, null)).as("Node.add(w, null) must be refused")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
-        assertThatThrownBy(() -> Node.subtract(null, w)).as("Node.subtract(null, w) must be refused")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
-        assertThatThrownBy(() -> Node.multiply(w, null)).as("Node.multiply(w, null) must be refused")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
-        assertThatThrownBy(() -> Node.sigmoid(null)).as("Node.sigmoid(null) must be refused")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
-        assertThatThrownBy(() -> Node.square(null)).as("Node.square(null) must be refused")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+        Expect.throwsIllegalArgument(() -> Node.add(w, null),
+            "Node.add(w, null) must be refused")
+            .hasMessageContaining("null");
+        Expect.throwsIllegalArgument(() -> Node.subtract(null, w),
+            "Node.subtract(null, w) must be refused")
+            .hasMessageContaining("null");
+        Expect.throwsIllegalArgument(() -> Node.multiply(w, null),
+            "Node.multiply(w, null) must be refused")
+            .hasMessageContaining("null");
+        Expect.throwsIllegalArgument(() -> Node.sigmoid(null),
+            "Node.sigmoid(null) must be refused")
+            .hasMessageContaining("null");
+        Expect.throwsIllegalArgument(() -> Node.square(null),
+            "Node.square(null) must be refused")
+            .hasMessageContaining("null");
     }
 
     private static void expectLocal(Node node, int i, double expected, String why) {

@@ -1,7 +1,6 @@
 package calculus.chainrule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -61,7 +61,7 @@ class TotalDerivativeTest {
             .withFailMessage(Explain.that("TotalDerivative.derivative(grad(xy), (cos t, sin t), t)").input("t", t)
                 .expected(cos2t).received(received).withinRelative(EXACT)
                 .hint("dz/dt = y * (-sin t) + x * cos t with x = cos t and y = sin t, which is cos 2t")
-                .hint(Mistakes.hint(cos2t, received,
+                .matched(Mistakes.hint(cos2t, received,
                     "the partials are taken at (t, t) instead of at (x(t), y(t))", t * -Math.sin(t) + t * Math.cos(t),
                     "the partials are added without the path's velocity", Math.sin(t) + Math.cos(t))))
             .isCloseTo(cos2t, within(EXACT));
@@ -110,13 +110,13 @@ class TotalDerivativeTest {
             Arrays.fill(atT, t);
             String input = "f = " + f + " in " + n + " variables, the path's coordinates x_i(t) (printed as "
                 + "functions of x) = " + coordinates + ", t = " + t;
-            assertThat(FiniteDifferences.relativeError(received, stencil, 1.0))
+            assertThat(Explain.relativeError(received, stencil, 1.0))
                 .withFailMessage(Explain.that("TotalDerivative.derivative(grad f, path, t)").input(input)
                     .expected(expected).received(received).withinRelative(STENCIL)
                     .detail("x(t)", Arrays.toString(x)).detail("x'(t)", Arrays.toString(velocity))
                     .detail("grad f(x(t))", Arrays.toString(partials))
                     .detail("central differences", Double.toString(stencil))
-                    .hint(Mistakes.hint(expected, received,
+                    .matched(Mistakes.hint(expected, received,
                         "the gradient is taken at (t, ..., t) instead of at x(t)", dot(f.gradient(atT), velocity),
                         "the partials are summed without the velocities x_i'(t)", sum(partials),
                         "the velocities are summed without the partials", sum(velocity),
@@ -146,7 +146,7 @@ class TotalDerivativeTest {
                 .withFailMessage(Explain.that("TotalDerivative.derivative(f', [x], t)")
                     .input("f(x) = " + f + ", x(t) = " + x + ", t = " + t).expected(expected).received(received)
                     .withinRelative(EXACT)
-                    .hint(Mistakes.hint(expected, received,
+                    .matched(Mistakes.hint(expected, received,
                         "f' is taken at t instead of at x(t)", f.derivative(t) * x.derivative(t),
                         "the velocity x'(t) is missing", f.derivative(x.applyAsDouble(t)))))
                 .isCloseTo(expected, within(EXACT * Math.max(1, Math.abs(expected))));
@@ -158,23 +158,23 @@ class TotalDerivativeTest {
     @DisplayName("3.4 Bad input is refused: null gradient, empty path, missing coordinate, gradient of the wrong size")
     void badInputIsRefused() {
         List<Differentiable> circle = List.of(COS, SIN);
-        assertThatThrownBy(() -> TotalDerivative.derivative(null, circle, 0.3))
-            .as("a null gradient must be refused with IllegalArgumentException naming gradient")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gradient");
-        assertThatThrownBy(() -> TotalDerivative.derivative(PRODUCT, List.of(), 0.3))
-            .as("an empty path has no coordinates: refuse it with IllegalArgumentException naming path")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("path");
-        assertThatThrownBy(() -> TotalDerivative.derivative(PRODUCT, null, 0.3))
-            .as("a null path must be refused with IllegalArgumentException naming path")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("path");
-        assertThatThrownBy(() -> TotalDerivative.derivative(PRODUCT, Arrays.asList(COS, null), 0.3))
-            .as("path [cos, null] misses coordinate 1: refuse it with IllegalArgumentException naming index 1")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1");
+        Expect.throwsIllegalArgument(() -> TotalDerivative.derivative(null, circle, 0.3),
+            "a null gradient must be refused with IllegalArgumentException naming gradient")
+            .hasMessageContaining("gradient");
+        Expect.throwsIllegalArgument(() -> TotalDerivative.derivative(PRODUCT, List.of(), 0.3),
+            "an empty path has no coordinates: refuse it with IllegalArgumentException naming path")
+            .hasMessageContaining("path");
+        Expect.throwsIllegalArgument(() -> TotalDerivative.derivative(PRODUCT, null, 0.3),
+            "a null path must be refused with IllegalArgumentException naming path")
+            .hasMessageContaining("path");
+        Expect.throwsIllegalArgument(() -> TotalDerivative.derivative(PRODUCT, Arrays.asList(COS, null), 0.3),
+            "path [cos, null] misses coordinate 1: refuse it with IllegalArgumentException naming index 1")
+            .hasMessageContaining("1");
         Function<double[], double[]> threePartials = p -> new double[] {1, 2, 3};
-        assertThatThrownBy(() -> TotalDerivative.derivative(threePartials, circle, 0.3))
-            .as("a gradient with 3 partials for a path of 2 coordinates does not fit: refuse it with "
+        Expect.throwsIllegalArgument(() -> TotalDerivative.derivative(threePartials, circle, 0.3),
+            "a gradient with 3 partials for a path of 2 coordinates does not fit: refuse it with "
                 + "IllegalArgumentException naming both counts, 3 and 2")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3").hasMessageContaining("2");
+            .hasMessageContaining("3").hasMessageContaining("2");
     }
 
     private static double dot(double[] a, double[] b) {

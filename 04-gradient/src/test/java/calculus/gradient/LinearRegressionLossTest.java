@@ -49,7 +49,7 @@ class LinearRegressionLossTest {
             .hint("L = (1/m) sum (w x_i + b - y_i)^2 + (lambda/2) w^2; here the residuals are w + b - 3 and "
                 + "2w + b - 5, and m = 2");
         double receivedLoss = LinearRegressionLoss.value(theta, X, Y, lambda);
-        value.hint(LossOracle.diagnoseValue(receivedLoss, LossOracle.meanSquaredError(theta, X, Y), theta, lambda,
+        value.matched(LossOracle.diagnoseValue(receivedLoss, LossOracle.meanSquaredError(theta, X, Y), theta, lambda,
             X.length, true));
         Expect.closeTo(value, loss, receivedLoss, EXACT);
         double[] received = LinearRegressionLoss.gradient(theta, X, Y, lambda);
@@ -57,7 +57,7 @@ class LinearRegressionLossTest {
         Expect.closeTo(Explain.that("LinearRegressionLoss.gradient(theta, x, y, lambda)")
             .input("theta = (w, b)", theta, "x", "[[1], [2]]", "y", Y, "lambda", lambda)
             .hint("dL/dw = (2/m) sum r_i x_i + lambda w and dL/db = (2/m) sum r_i, with r_i = w x_i + b - y_i")
-            .hint(LossOracle.diagnoseGradient(received, dataGradient(theta, X, Y), theta, lambda, X.length, true)),
+            .matched(LossOracle.diagnoseGradient(received, dataGradient(theta, X, Y), theta, lambda, X.length, true)),
             expected, received, EXACT);
     }
 
@@ -71,7 +71,7 @@ class LinearRegressionLossTest {
             double expected = data + LossOracle.penalty(p.theta, p.lambda);
             double received = LinearRegressionLoss.value(p.theta, p.data.x(), p.data.y(), p.lambda);
             Expect.closeTo(p.explain("LinearRegressionLoss.value(theta, x, y, lambda)")
-                .hint(LossOracle.diagnoseValue(received, data, p.theta, p.lambda, p.data.size(), true)),
+                .matched(LossOracle.diagnoseValue(received, data, p.theta, p.lambda, p.data.size(), true)),
                 expected, received, VALUE_TOLERANCE);
         }
     }
@@ -90,7 +90,7 @@ class LinearRegressionLossTest {
             double[] thetaBefore = p.theta.clone();
             double[] received = LinearRegressionLoss.gradient(p.theta, x, y, p.lambda);
             Expect.closeTo(p.explain("LinearRegressionLoss.gradient(theta, x, y, lambda)")
-                .hint(LossOracle.diagnoseGradient(received, dataGradient(p.theta, x, y), p.theta, p.lambda,
+                .matched(LossOracle.diagnoseGradient(received, dataGradient(p.theta, x, y), p.theta, p.lambda,
                     p.data.size(), true)), expected, received, GRADIENT_TOLERANCE);
             assertThat(p.theta).as("LinearRegressionLoss.gradient changed theta").containsExactly(thetaBefore);
             assertThat(Entries.flatten(x)).as("LinearRegressionLoss.gradient changed x").containsExactly(xBefore);

@@ -53,13 +53,13 @@ class LogisticRegressionLossTest {
             .input("theta = (w, b)", theta, "x", "[[1], [-1]]", "labels", LABELS, "lambda", lambda)
             .hint("L = -(1/m) sum [y log sigma(z) + (1 - y) log(1 - sigma(z))] + (lambda/2) w^2 with z = w x + b; at "
                 + "theta = 0 every sigma is 1/2 and L = log 2")
-            .hint(LossOracle.diagnoseValue(receivedLoss, LossOracle.crossEntropy(theta, X, LABELS), theta, lambda,
+            .matched(LossOracle.diagnoseValue(receivedLoss, LossOracle.crossEntropy(theta, X, LABELS), theta, lambda,
                 X.length, false)), loss, receivedLoss, EXAMPLE_TOLERANCE);
         double[] received = LogisticRegressionLoss.gradient(theta, X, LABELS, lambda);
         Expect.closeTo(Explain.that("LogisticRegressionLoss.gradient(theta, x, labels, lambda)")
             .input("theta = (w, b)", theta, "x", "[[1], [-1]]", "labels", LABELS, "lambda", lambda)
             .hint("dL/dw = (1/m) sum (sigma(z_i) - y_i) x_i + lambda w and dL/db = (1/m) sum (sigma(z_i) - y_i)")
-            .hint(LossOracle.diagnoseGradient(received, LossOracle.crossEntropyGradient(theta, X, LABELS), theta,
+            .matched(LossOracle.diagnoseGradient(received, LossOracle.crossEntropyGradient(theta, X, LABELS), theta,
                 lambda, X.length, false)), Check.vector(gradientText), received, EXAMPLE_TOLERANCE);
     }
 
@@ -73,7 +73,7 @@ class LogisticRegressionLossTest {
             double expected = data + LossOracle.penalty(p.theta, p.lambda);
             double received = LogisticRegressionLoss.value(p.theta, p.data.x(), p.data.labels(), p.lambda);
             Expect.closeTo(p.explain("LogisticRegressionLoss.value(theta, x, labels, lambda)")
-                .hint(LossOracle.diagnoseValue(received, data, p.theta, p.lambda, p.data.size(), false)),
+                .matched(LossOracle.diagnoseValue(received, data, p.theta, p.lambda, p.data.size(), false)),
                 expected, received, VALUE_TOLERANCE);
         }
     }
@@ -92,7 +92,7 @@ class LogisticRegressionLossTest {
             double[] thetaBefore = p.theta.clone();
             double[] received = LogisticRegressionLoss.gradient(p.theta, x, labels, p.lambda);
             Expect.closeTo(p.explain("LogisticRegressionLoss.gradient(theta, x, labels, lambda)")
-                .hint(LossOracle.diagnoseGradient(received, dataGradient, p.theta, p.lambda, p.data.size(), false)),
+                .matched(LossOracle.diagnoseGradient(received, dataGradient, p.theta, p.lambda, p.data.size(), false)),
                 expected, received, GRADIENT_TOLERANCE);
             assertThat(p.theta).as("LogisticRegressionLoss.gradient changed theta").containsExactly(thetaBefore);
         }

@@ -121,6 +121,17 @@ final class LossOracle {
             + "where the loss takes their mean; divide by m"));
         slips.add(new Slip(combine(1.0 / m, data, 1, pen), "the data term divided by m twice, once inside and once "
             + "outside the sum?"));
+        double[] weightsSummed = right.clone();
+        double[] biasSummed = right.clone();
+        for (int j = 0; j < k; j++) {
+            weightsSummed[j] = m * data[j] + pen[j];
+        }
+        biasSummed[k] = m * data[k] + pen[k];
+        slips.add(new Slip(weightsSummed, "the weights' entries are m = " + m + " times too large while the bias's "
+            + "is right: the weights' data term is summed over the examples where the loss takes their mean; divide "
+            + "it by m too"));
+        slips.add(new Slip(biasSummed, "the bias's entry is m = " + m + " times too large while the weights' are "
+            + "right: its data term is summed over the examples where the loss takes their mean; divide it by m too"));
         slips.add(new Slip(combine(1, data, 2, pen), "the penalty's gradient is 2 lambda w, the gradient of lambda "
             + "|w|^2; this course's penalty is (lambda/2)|w|^2, whose gradient is lambda w"));
         slips.add(new Slip(combine(1, data, 0.5, pen), "the penalty's gradient is lambda w / 2; the derivative of "

@@ -61,8 +61,16 @@ class NumericalGradientTest {
         ToDoubleFunction<double[]> f = EXAMPLES.get(formula);
         Explain message = Explain.that("NumericalGradient.gradient(f, x, h)").input("f(x)", formula, "x", x, "h", H)
             .hint("entry i is (f(x + h e_i) - f(x - h e_i)) / 2h, where e_i moves coordinate i only");
-        double[] received = NumericalGradient.gradient(f, x.clone(), H);
-        Expect.closeTo(message.hint(oneSided(f, x, H, received)), expected, received, EXAMPLE_TOLERANCE);
+        double[] argument = x.clone();
+        double[] received = NumericalGradient.gradient(f, argument, H);
+        if (!Arrays.equals(argument, x)) {
+            message.matched("the call changed the caller's x, from " + Arrays.toString(x) + " to "
+                + Arrays.toString(argument) + ": the entries after the first were taken at a moved point. Perturb a "
+                + "copy of x (x[i] + h - h is not always x[i] again in floating point)");
+        }
+        Expect.closeTo(message.matched(oneSided(f, x, H, received)), expected, received, EXAMPLE_TOLERANCE);
+        assertThat(argument).as("NumericalGradient.gradient(f, x, h) changed x from %s to %s: perturb a copy of x",
+            Arrays.toString(x), Arrays.toString(argument)).containsExactly(x);
     }
 
     @Test
@@ -75,7 +83,7 @@ class NumericalGradientTest {
             double[] x = Check.pointAwayFromStationary(random, f);
             Explain message = Explain.that("NumericalGradient.gradient(f, x, h)").input("f(x)", f, "x", x, "h", H);
             double[] received = NumericalGradient.gradient(f, x.clone(), H);
-            Expect.closeTo(message.hint(oneSided(f, x, H, received)), f.gradient(x), received, FIELD_TOLERANCE);
+            Expect.closeTo(message.matched(oneSided(f, x, H, received)), f.gradient(x), received, FIELD_TOLERANCE);
         }
     }
 
@@ -90,7 +98,7 @@ class NumericalGradientTest {
             double h = random.logUniform(1e-3, 0.5);
             Explain message = Explain.that("NumericalGradient.gradient(f, x, h)").input("f(x)", f, "x", x, "h", h);
             double[] received = NumericalGradient.gradient(f, x.clone(), h);
-            message.hint(oneSided(f, x, h, received))
+            message.matched(oneSided(f, x, h, received))
                 .hint("a quadratic has no third derivative, so (f(x + h e_i) - f(x - h e_i)) / 2h is exact even for a "
                     + "large h; an error that grows with h means a one-sided difference, or the wrong step in the "
                     + "denominator");

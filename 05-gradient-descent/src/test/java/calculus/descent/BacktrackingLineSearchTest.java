@@ -1,7 +1,6 @@
 package calculus.descent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -152,25 +152,26 @@ class BacktrackingLineSearchTest {
     @DisplayName("5.7 Bad settings are refused with an IllegalArgumentException naming the parameter and value")
     void badInput() {
         Objective f = TestObjectives.parabola(1);
-        assertThatThrownBy(() -> new BacktrackingLineSearch(null)).as("f = null")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("f");
+        Expect.throwsIllegalArgument(() -> new BacktrackingLineSearch(null),
+            "f = null")
+            .hasMessageContaining("f");
         for (double t0 : new double[] {0.0, -1.0, Double.NaN}) {
-            assertThatThrownBy(() -> new BacktrackingLineSearch(f, t0, 0.5, 1e-4)).as("initialStep = %s", t0)
-                .isInstanceOf(IllegalArgumentException.class)
+            Expect.throwsIllegalArgument(() -> new BacktrackingLineSearch(f, t0, 0.5, 1e-4),
+                "initialStep = %s", t0)
                 .hasMessageContaining("initialStep").hasMessageContaining(String.valueOf(t0));
         }
         for (double bad : new double[] {0.0, 1.0, 1.5, Double.NaN}) {
-            assertThatThrownBy(() -> new BacktrackingLineSearch(f, 1, bad, 1e-4)).as("shrink = %s", bad)
-                .isInstanceOf(IllegalArgumentException.class)
+            Expect.throwsIllegalArgument(() -> new BacktrackingLineSearch(f, 1, bad, 1e-4),
+                "shrink = %s", bad)
                 .hasMessageContaining("shrink").hasMessageContaining(String.valueOf(bad));
-            assertThatThrownBy(() -> new BacktrackingLineSearch(f, 1, 0.5, bad)).as("sufficientDecrease = %s", bad)
-                .isInstanceOf(IllegalArgumentException.class)
+            Expect.throwsIllegalArgument(() -> new BacktrackingLineSearch(f, 1, 0.5, bad),
+                "sufficientDecrease = %s", bad)
                 .hasMessageContaining("sufficientDecrease").hasMessageContaining(String.valueOf(bad));
         }
         BacktrackingLineSearch search = new BacktrackingLineSearch(f);
-        assertThatThrownBy(() -> search.stepSize(new double[] {1, 2}, new double[] {1, 2}))
-            .as("stepSize with x of dimension 2 for a function of 1 variable")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x").hasMessageContaining("2");
+        Expect.throwsIllegalArgument(() -> search.stepSize(new double[] {1, 2}, new double[] {1, 2}),
+            "stepSize with x of dimension 2 for a function of 1 variable")
+            .hasMessageContaining("x").hasMessageContaining("2");
     }
 
     /**

@@ -1,7 +1,6 @@
 package calculus.descent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -42,6 +42,12 @@ class GradientDescentTest {
             .withFailMessage(Explain.that("GradientDescent.step(x, gradient, learningRate)")
                 .input("x", new double[] {x}, "gradient", new double[] {gradient}, "learningRate", learningRate)
                 .expected(expected).received(received[0]).within(STEP_TOLERANCE)
+                .mistake("the step goes along the gradient, x + learningRate * gradient: that climbs uphill",
+                    x + learningRate * gradient)
+                .mistake("the learning rate is left out: x - gradient", x - gradient)
+                .mistake("the gradient is returned instead of the new point", gradient)
+                .mistake("the change learningRate * gradient is returned instead of the new point",
+                    learningRate * gradient)
                 .hint("the step is x - learningRate * gradient: against the gradient, because the gradient points "
                     + "uphill"))
             .isCloseTo(expected, within(STEP_TOLERANCE));
@@ -117,22 +123,21 @@ class GradientDescentTest {
     void badInput() {
         double[] x = {1, 2};
         double[] g = {0.5, -0.5};
-        assertThatThrownBy(() -> GradientDescent.step(null, g, 0.1))
-            .as("step(null, gradient, 0.1)").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x");
-        assertThatThrownBy(() -> GradientDescent.step(x, null, 0.1))
-            .as("step(x, null, 0.1)").isInstanceOf(IllegalArgumentException.class)
+        Expect.throwsIllegalArgument(() -> GradientDescent.step(null, g, 0.1),
+            "step(null, gradient, 0.1)")
+            .hasMessageContaining("x");
+        Expect.throwsIllegalArgument(() -> GradientDescent.step(x, null, 0.1),
+            "step(x, null, 0.1)")
             .hasMessageContaining("gradient");
-        assertThatThrownBy(() -> GradientDescent.step(x, new double[] {1, 2, 3}, 0.1))
-            .as("step with x of length 2 and a gradient of length 3")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gradient").hasMessageContaining("3");
+        Expect.throwsIllegalArgument(() -> GradientDescent.step(x, new double[] {1, 2, 3}, 0.1),
+            "step with x of length 2 and a gradient of length 3")
+            .hasMessageContaining("gradient").hasMessageContaining("3");
         for (double eta : new double[] {0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> GradientDescent.step(x, g, eta))
-                .as("step(x, g, learningRate = %s)", eta)
-                .isInstanceOf(IllegalArgumentException.class)
+            Expect.throwsIllegalArgument(() -> GradientDescent.step(x, g, eta),
+                "step(x, g, learningRate = %s)", eta)
                 .hasMessageContaining("learningRate").hasMessageContaining(String.valueOf(eta));
-            assertThatThrownBy(() -> new GradientDescent(eta))
-                .as("new GradientDescent(%s)", eta)
-                .isInstanceOf(IllegalArgumentException.class)
+            Expect.throwsIllegalArgument(() -> new GradientDescent(eta),
+                "new GradientDescent(%s)", eta)
                 .hasMessageContaining("learningRate").hasMessageContaining(String.valueOf(eta));
         }
     }

@@ -1,7 +1,6 @@
 package calculus.descent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.DisplayName;
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -106,15 +106,15 @@ class LearningRateTest {
     @DisplayName("5.3 A coefficient or rate that is not positive is refused, naming the parameter and value")
     void badInput() {
         for (double a : new double[] {0.0, -2.0, Double.NaN}) {
-            assertThatThrownBy(() -> LearningRate.largestStable(a)).as("largestStable(%s)", a)
-                .isInstanceOf(IllegalArgumentException.class)
+            Expect.throwsIllegalArgument(() -> LearningRate.largestStable(a),
+                "largestStable(%s)", a)
                 .hasMessageContaining("a").hasMessageContaining(String.valueOf(a));
-            assertThatThrownBy(() -> LearningRate.contraction(a, 0.1)).as("contraction(%s, 0.1)", a)
-                .isInstanceOf(IllegalArgumentException.class)
+            Expect.throwsIllegalArgument(() -> LearningRate.contraction(a, 0.1),
+                "contraction(%s, 0.1)", a)
                 .hasMessageContaining("a").hasMessageContaining(String.valueOf(a));
         }
-        assertThatThrownBy(() -> LearningRate.contraction(1.0, -0.1)).as("contraction(1.0, -0.1)")
-            .isInstanceOf(IllegalArgumentException.class)
+        Expect.throwsIllegalArgument(() -> LearningRate.contraction(1.0, -0.1),
+            "contraction(1.0, -0.1)")
             .hasMessageContaining("learningRate").hasMessageContaining("-0.1");
     }
 }

@@ -1,7 +1,6 @@
 package calculus.descent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -9,6 +8,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -83,7 +83,7 @@ class LinearRegressionTest {
             double[] expected = FiniteDifferences.gradient(t -> LeastSquares.meanSquaredError(data.x(), data.y(), t),
                 theta);
             double[] received = loss.gradient(theta);
-            assertThat(FiniteDifferences.maxRelativeError(expected, received, 1.0))
+            assertThat(Explain.largestRelativeError(expected, received, 1.0))
                 .withFailMessage(Explain.that("LinearRegression.gradient(theta)")
                     .input(data.size() + " random examples with " + k + " features, theta = "
                         + Arrays.toString(theta))
@@ -100,7 +100,7 @@ class LinearRegressionTest {
             }
             double[] expectedBatch = FiniteDifferences.gradient(t -> LeastSquares.meanSquaredError(bx, by, t), theta);
             double[] receivedBatch = loss.batchGradient(theta, batch);
-            assertThat(FiniteDifferences.maxRelativeError(expectedBatch, receivedBatch, 1.0))
+            assertThat(Explain.largestRelativeError(expectedBatch, receivedBatch, 1.0))
                 .withFailMessage(Explain.that("LinearRegression.batchGradient(theta, batch)")
                     .input("batch = " + Arrays.toString(batch) + " (an index may repeat: it counts twice), theta = "
                         + Arrays.toString(theta))
@@ -147,23 +147,30 @@ class LinearRegressionTest {
     void badInput() {
         double[][] x = {{1, 2}, {3, 4}, {5, 6}};
         double[] y = {1, 2, 3};
-        assertThatThrownBy(() -> new LinearRegression(null, y)).as("x = null")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x");
-        assertThatThrownBy(() -> new LinearRegression(x, null)).as("y = null")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y");
-        assertThatThrownBy(() -> new LinearRegression(x, new double[] {1, 2})).as("3 rows of x but 2 targets")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3").hasMessageContaining("2");
-        assertThatThrownBy(() -> new LinearRegression(new double[][] {{1, 2}, {3}, {5, 6}}, y))
-            .as("a ragged x: row 1 has 1 feature, the others 2")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x[1]");
-        assertThatThrownBy(() -> new LinearRegression(new double[0][], new double[0])).as("no examples")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x");
+        Expect.throwsIllegalArgument(() -> new LinearRegression(null, y),
+            "x = null")
+            .hasMessageContaining("x");
+        Expect.throwsIllegalArgument(() -> new LinearRegression(x, null),
+            "y = null")
+            .hasMessageContaining("y");
+        Expect.throwsIllegalArgument(() -> new LinearRegression(x, new double[] {1, 2}),
+            "3 rows of x but 2 targets")
+            .hasMessageContaining("3").hasMessageContaining("2");
+        Expect.throwsIllegalArgument(() -> new LinearRegression(new double[][] {{1, 2}, {3}, {5, 6}}, y),
+            "a ragged x: row 1 has 1 feature, the others 2")
+            .hasMessageContaining("x[1]");
+        Expect.throwsIllegalArgument(() -> new LinearRegression(new double[0][], new double[0]),
+            "no examples")
+            .hasMessageContaining("x");
         LinearRegression loss = new LinearRegression(x, y);
-        assertThatThrownBy(() -> loss.value(new double[] {1, 2})).as("theta of length 2 for 2 features + bias")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("theta").hasMessageContaining("2");
-        assertThatThrownBy(() -> loss.batchGradient(new double[3], new int[] {0, 3})).as("batch index 3 of 3")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch").hasMessageContaining("3");
-        assertThatThrownBy(() -> loss.batchGradient(new double[3], new int[0])).as("an empty batch")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch");
+        Expect.throwsIllegalArgument(() -> loss.value(new double[] {1, 2}),
+            "theta of length 2 for 2 features + bias")
+            .hasMessageContaining("theta").hasMessageContaining("2");
+        Expect.throwsIllegalArgument(() -> loss.batchGradient(new double[3], new int[] {0, 3}),
+            "batch index 3 of 3")
+            .hasMessageContaining("batch").hasMessageContaining("3");
+        Expect.throwsIllegalArgument(() -> loss.batchGradient(new double[3], new int[0]),
+            "an empty batch")
+            .hasMessageContaining("batch");
     }
 }

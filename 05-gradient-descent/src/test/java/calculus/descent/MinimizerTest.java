@@ -1,7 +1,6 @@
 package calculus.descent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -376,23 +376,26 @@ class MinimizerTest {
         Objective f = TestObjectives.parabola(1);
         Optimizer plain = new CountingSteps(0.1);
         double[] start = {1.0};
-        assertThatThrownBy(() -> Minimizer.minimize(null, start, plain, TOLERANCE, 10)).as("f = null")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("f");
-        assertThatThrownBy(() -> Minimizer.minimize(f, null, plain, TOLERANCE, 10)).as("start = null")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start");
-        assertThatThrownBy(() -> Minimizer.minimize(f, start, null, TOLERANCE, 10)).as("optimizer = null")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("optimizer");
-        assertThatThrownBy(() -> Minimizer.minimize(f, new double[] {1, 2}, plain, TOLERANCE, 10))
-            .as("a start of dimension 2 for a function of 1 variable")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start").hasMessageContaining("2");
+        Expect.throwsIllegalArgument(() -> Minimizer.minimize(null, start, plain, TOLERANCE, 10),
+            "f = null")
+            .hasMessageContaining("f");
+        Expect.throwsIllegalArgument(() -> Minimizer.minimize(f, null, plain, TOLERANCE, 10),
+            "start = null")
+            .hasMessageContaining("start");
+        Expect.throwsIllegalArgument(() -> Minimizer.minimize(f, start, null, TOLERANCE, 10),
+            "optimizer = null")
+            .hasMessageContaining("optimizer");
+        Expect.throwsIllegalArgument(() -> Minimizer.minimize(f, new double[] {1, 2}, plain, TOLERANCE, 10),
+            "a start of dimension 2 for a function of 1 variable")
+            .hasMessageContaining("start").hasMessageContaining("2");
         for (double tolerance : new double[] {-1e-3, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> Minimizer.minimize(f, start, plain, tolerance, 10))
-                .as("tolerance = %s", tolerance).isInstanceOf(IllegalArgumentException.class)
+            Expect.throwsIllegalArgument(() -> Minimizer.minimize(f, start, plain, tolerance, 10),
+                "tolerance = %s", tolerance)
                 .hasMessageContaining("tolerance").hasMessageContaining(String.valueOf(tolerance));
         }
         for (int max : new int[] {0, -5}) {
-            assertThatThrownBy(() -> Minimizer.minimize(f, start, plain, TOLERANCE, max))
-                .as("maxIterations = %s", max).isInstanceOf(IllegalArgumentException.class)
+            Expect.throwsIllegalArgument(() -> Minimizer.minimize(f, start, plain, TOLERANCE, max),
+                "maxIterations = %s", max)
                 .hasMessageContaining("maxIterations").hasMessageContaining(String.valueOf(max));
         }
     }

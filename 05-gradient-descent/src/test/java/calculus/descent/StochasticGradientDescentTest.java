@@ -1,7 +1,6 @@
 package calculus.descent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import calculus.oracles.Expect;
 import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
@@ -213,23 +213,29 @@ class StochasticGradientDescentTest {
     void badInput(TestRandom random) {
         TestObjectives.Centres objective = new TestObjectives.Centres(random.matrix(10, 2, -2, 2));
         double[] start = {0, 0};
-        assertThatThrownBy(() -> new StochasticGradientDescent(0.1, 0, 5)).as("batchSize = 0")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize").hasMessageContaining("0");
-        assertThatThrownBy(() -> new StochasticGradientDescent(0.1, 11, 5).fit(objective, start, random))
-            .as("batchSize = 11 with 10 examples").isInstanceOf(IllegalArgumentException.class)
+        Expect.throwsIllegalArgument(() -> new StochasticGradientDescent(0.1, 0, 5),
+            "batchSize = 0")
+            .hasMessageContaining("batchSize").hasMessageContaining("0");
+        Expect.throwsIllegalArgument(() -> new StochasticGradientDescent(0.1, 11, 5).fit(objective, start, random),
+            "batchSize = 11 with 10 examples")
             .hasMessageContaining("batchSize").hasMessageContaining("11");
-        assertThatThrownBy(() -> new StochasticGradientDescent(0.1, 2, 0)).as("epochs = 0")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epochs").hasMessageContaining("0");
-        assertThatThrownBy(() -> new StochasticGradientDescent(-0.1, 2, 5)).as("learningRate = -0.1")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learningRate")
+        Expect.throwsIllegalArgument(() -> new StochasticGradientDescent(0.1, 2, 0),
+            "epochs = 0")
+            .hasMessageContaining("epochs").hasMessageContaining("0");
+        Expect.throwsIllegalArgument(() -> new StochasticGradientDescent(-0.1, 2, 5),
+            "learningRate = -0.1")
+            .hasMessageContaining("learningRate")
             .hasMessageContaining("-0.1");
         StochasticGradientDescent sgd = new StochasticGradientDescent(0.1, 2, 5);
-        assertThatThrownBy(() -> sgd.fit(objective, start, null)).as("random = null")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("random");
-        assertThatThrownBy(() -> sgd.fit(null, start, random)).as("objective = null")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("objective");
-        assertThatThrownBy(() -> sgd.fit(objective, new double[3], random)).as("a start of dimension 3 for 2")
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start").hasMessageContaining("3");
+        Expect.throwsIllegalArgument(() -> sgd.fit(objective, start, null),
+            "random = null")
+            .hasMessageContaining("random");
+        Expect.throwsIllegalArgument(() -> sgd.fit(null, start, random),
+            "objective = null")
+            .hasMessageContaining("objective");
+        Expect.throwsIllegalArgument(() -> sgd.fit(objective, new double[3], random),
+            "a start of dimension 3 for 2")
+            .hasMessageContaining("start").hasMessageContaining("3");
     }
 
     private static List<Integer> range(int n) {

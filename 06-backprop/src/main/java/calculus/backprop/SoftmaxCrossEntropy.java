@@ -38,7 +38,9 @@ public final class SoftmaxCrossEntropy {
     }
 
     /**
-     * The gradient of the last {@link #forward} loss with respect to its logits.
+     * The gradient of the last {@link #forward} loss with respect to its logits. It may be called more than once
+     * after one forward pass: each call gives the same gradient, in new arrays, and leaves what forward kept as it
+     * was.
      *
      * @return (softmax(<em>z</em>) − one-hot(<em>y</em>)) / <em>B</em>, the shape of the logits
      * @throws IllegalStateException if {@link #forward} has not been called

@@ -56,6 +56,7 @@ class ValueOperationsTest {
         a.tanh()     |  0   |  - |  0                  |  1    |  -
         a.relu()     | -2   |  - |  0                  |  0    |  -
         a.relu()     |  3   |  - |  3                  |  1    |  -
+        a.relu()     |  0   |  - |  0                  |  0    |  -
         a.sigmoid()  |  0   |  - |  0.5                |  0.25 |  -
         """)
     @Graded(task = "6.1", points = 2)
@@ -81,7 +82,20 @@ class ValueOperationsTest {
         };
         String input = "a = " + a + (b == null ? "" : ", b = " + b);
         Expect.closeTo(Explain.that(call + ".data()").input(input), value, out.data(), EXAMPLE_TOLERANCE);
-        Expect.closeTo(Explain.that("d(" + call + ")/da").input(input)
+        Explain derivative = Explain.that("d(" + call + ")/da").input(input);
+        if (call.startsWith("a.pow(")) {
+            double c = call.equals("a.pow(2)") ? 2 : -1;
+            derivative.mistake("the exponent is not lowered: c a^c instead of c a^(c - 1)", c * Math.pow(a, c))
+                .mistake("the factor c is missing: a^(c - 1) instead of c a^(c - 1)", Math.pow(a, c - 1))
+                .mistake("the exponent is raised: c a^(c + 1) instead of c a^(c - 1)", c * Math.pow(a, c + 1))
+                .mistake("the factor is c - 1: (c - 1) a^(c - 1) instead of c a^(c - 1)", (c - 1) * Math.pow(a, c - 1))
+                .mistake("the value a^c is recorded as the local derivative", Math.pow(a, c));
+        }
+        if (call.equals("a.relu()") && a == 0) {
+            derivative.mistake("the kink a = 0 counts as active (a >= 0 instead of a > 0): the Javadoc fixes the "
+                + "derivative at 0 to be 0", 1.0);
+        }
+        Expect.closeTo(derivative
             .hint("the local derivative recorded for a: compare with the table of rules in the lesson"),
             dA, Graphs.pathDerivative(out, x), EXAMPLE_TOLERANCE);
         if (y != null) {

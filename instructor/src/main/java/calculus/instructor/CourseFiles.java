@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import calculus.grader.engine.Course;
+
 /** File work shared by the instructor tools: the course's own files, copies, deletion, running commands. */
 final class CourseFiles {
 
-    /** The exercise modules, in course order. */
-    static final List<String> MODULES = List.of("01-derivatives", "02-partials", "03-chain-rule", "04-gradient",
-        "05-gradient-descent", "06-backprop");
+    /** The exercise modules of a course, in course order: the root POM's list, the one place that names them. */
+    static List<String> modules(Path course) {
+        return new Course(course).modules();
+    }
 
     private CourseFiles() {
     }

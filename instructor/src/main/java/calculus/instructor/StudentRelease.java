@@ -194,7 +194,7 @@ public final class StudentRelease {
         if (exit != 0) {
             problems.add("./mvnw test failed in the release (exit " + exit + "): see " + log);
         }
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(out)) {
             Path results = out.resolve(module).resolve("target").resolve("grading").resolve("results.json");
             if (!Files.isRegularFile(results)) {
                 problems.add(module + ": no results from ./mvnw test (see " + log + ")");
@@ -214,7 +214,7 @@ public final class StudentRelease {
             }
         }
         CourseFiles.deleteTree(out.resolve("target"));
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(out)) {
             CourseFiles.deleteTree(out.resolve(module).resolve("target"));
         }
         CourseFiles.deleteTree(out.resolve("grading").resolve("target"));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +28,20 @@ class ClassroomWorkflowTest {
     /** One autograding step: its id, test name, command and points. */
     private static final Pattern STEP = Pattern.compile("      - name: \"[^\"]*\"\n"
         + "        id: (\\S+)\n"
+        + "        if: always\\(\\)\n"
         + "        uses: classroom-resources/autograding-command-grader@v1\n"
         + "        with:\n"
         + "          test-name: \"([^\"]*)\"\n"
         + "          command: (.*)\n"
-        + "          timeout: 10\n"
+        + "          timeout: 1\n"
         + "          max-score: (\\d+)\n");
 
     private record Step(String id, String testName, String command, int maxScore) {
     }
+
+    /** The course's modules, from its root POM; the temporary course below has the same POM. */
+    private static final Path COURSE = Path.of("..").toAbsolutePath().normalize();
+    private static final List<String> MODULES = CourseFiles.modules(COURSE);
 
     @TempDir
     Path course;
@@ -45,7 +51,8 @@ class ClassroomWorkflowTest {
      * Task N.10 one (15), written out of order; Task N.2's title has a double quote in it.
      */
     private void writeResults(boolean withHiddenTests) throws IOException {
-        for (String module : CourseFiles.MODULES) {
+        Files.copy(COURSE.resolve("pom.xml"), course.resolve("pom.xml"), StandardCopyOption.REPLACE_EXISTING);
+        for (String module : MODULES) {
             int n = Integer.parseInt(module.substring(0, 2));
             Map<String, String> titles = new LinkedHashMap<>();
             titles.put(n + ".1", "First steps");
@@ -89,29 +96,50 @@ class ClassroomWorkflowTest {
 
         List<Step> steps = steps(ClassroomWorkflow.workflow(course));
 
-        assertThat(steps).hasSize(3 * CourseFiles.MODULES.size());
+        assertThat(steps).hasSize(3 * MODULES.size());
         assertThat(steps.subList(0, 3)).extracting(Step::id, Step::testName, Step::maxScore).containsExactly(
             tuple("task-1-1", "01-derivatives, Task 1.1: First steps", 40),
             tuple("task-1-2", "01-derivatives, Task 1.2: The 'second' task", 45),
             tuple("task-1-10", "01-derivatives, Task 1.10: Last", 15));
-        assertThat(pointsPerModule(steps)).containsOnlyKeys(CourseFiles.MODULES).allSatisfy((module, sum) ->
+        assertThat(pointsPerModule(steps)).containsOnlyKeys(MODULES).allSatisfy((module, sum) ->
             assertThat(sum).as(module).isEqualTo(100));
     }
 
     @Test
-    @DisplayName("each step runs only its task's tests, in its own module, with -Dtask")
+    @DisplayName("the course is graded once; each step only reads its task's verdict from its module's tasks.txt, and "
+        + "runs even after a failed step")
     void commandPerTask() throws IOException {
         writeResults(false);
 
-        List<Step> steps = steps(ClassroomWorkflow.workflow(course));
+        String yaml = ClassroomWorkflow.workflow(course);
+        List<Step> steps = steps(yaml);
 
-        assertThat(steps.get(0).command())
-            .isEqualTo("./mvnw --batch-mode test -pl 01-derivatives -am -Dtask=1.1 -Dmaven.test.failure.ignore=false");
+        assertThat(yaml).contains("        run: ./mvnw --batch-mode test\n").doesNotContain("-Dtask");
+        assertThat(steps.get(0).command()).isEqualTo("grep -q '^1\\.1 PASSED ' 01-derivatives/target/grading/tasks.txt");
         assertThat(steps).allSatisfy(s -> {
             String task = s.id().substring("task-".length()).replace('-', '.');
             String module = s.testName().substring(0, s.testName().indexOf(','));
-            assertThat(s.command()).as(s.id()).contains(" -pl " + module + " -am ", " -Dtask=" + task + " ");
+            assertThat(s.command()).as(s.id()).isEqualTo("grep -q '^" + task.replace(".", "\\.") + " PASSED ' "
+                + module + "/target/grading/tasks.txt");
         });
+    }
+
+    @Test
+    @DisplayName("a step's command passes for its task PASSED and for nothing else: not FAILED, not Task 1.10 for 1.1")
+    void commandReadsTheVerdict() throws IOException, InterruptedException {
+        writeResults(false);
+        Path tasks = course.resolve("01-derivatives/target/grading/tasks.txt");
+        List<Step> steps = steps(ClassroomWorkflow.workflow(course));
+        Step first = steps.get(0);
+
+        Files.writeString(tasks, "1.1 FAILED 0/40\n1.10 PASSED 15/15\n");
+        assertThat(exit(first.command())).as("1.1 FAILED, 1.10 PASSED").isNotZero();
+        Files.writeString(tasks, "1.1 PASSED 40/40\n");
+        assertThat(exit(first.command())).as("1.1 PASSED").isZero();
+    }
+
+    private int exit(String command) throws IOException, InterruptedException {
+        return new ProcessBuilder("sh", "-c", command).directory(course.toFile()).inheritIO().start().waitFor();
     }
 
     @Test

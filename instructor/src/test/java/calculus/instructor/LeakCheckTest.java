@@ -140,6 +140,8 @@ class LeakCheckTest {
         void layOut() throws IOException {
             course = dir.resolve("course");
             release = dir.resolve("release");
+            Trees.write(course, "pom.xml", "<project><modules><module>grader</module><module>" + MODULE
+                + "</module></modules></project>\n");
             Trees.write(course, "solutions/" + MODULE + "/src/main/java/" + CLASS, REFERENCE);
             Trees.write(course, "solutions/" + MODULE + "/src/main/java/calculus/demo/Checks.java", """
                 package calculus.demo;

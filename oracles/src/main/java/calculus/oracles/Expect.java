@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
@@ -87,5 +88,69 @@ public final class Expect {
         for (String value : values) {
             thrown.hasMessageContaining(value);
         }
+    }
+
+    /**
+     * Asserts that {@code code} throws an {@link IllegalArgumentException}, and returns an assertion on it for
+     * checks of its message. Unlike {@code assertThatThrownBy(code).as(description)}, whose failure reads only
+     * "Expecting code to raise a throwable" when nothing is thrown, every failure here starts with
+     * {@code description} (the call, its input, and what its message must say) and says what happened instead:
+     * the call returned normally, or threw another exception (named, with its message and where it was raised).
+     * Against a skeleton the call throws an {@link UnsupportedOperationException}; the failure keeps it as its
+     * cause, and the grader reports the task as TODO.
+     *
+     * @param code        the call to make
+     * @param description the call and its input, and what is required: {@code "new SquaredErrorLoss(x, y) with x
+     *                    of length 3 and y of length 2: the message must give both lengths"}; a format string for
+     *                    {@code args}
+     * @param args        the arguments of the format string
+     * @return an assertion on the exception thrown, described by {@code description}
+     * @throws AssertionError if the call returns normally or throws another exception
+     */
+    public static AbstractThrowableAssert<?, ? extends Throwable> throwsIllegalArgument(ThrowingCallable code,
+        String description, Object... args) {
+        return thrown(IllegalArgumentException.class, code, description, args);
+    }
+
+    /**
+     * As {@link #throwsIllegalArgument(ThrowingCallable, String, Object...)}, for a call that must throw an
+     * {@link IllegalStateException} (an object used in the wrong state, a data set with no answer).
+     */
+    public static AbstractThrowableAssert<?, ? extends Throwable> throwsIllegalState(ThrowingCallable code,
+        String description, Object... args) {
+        return thrown(IllegalStateException.class, code, description, args);
+    }
+
+    /**
+     * As {@link #throwsIllegalArgument(ThrowingCallable, String, Object...)}, for a call that must throw an
+     * exception of {@code type}.
+     */
+    public static AbstractThrowableAssert<?, ? extends Throwable> thrown(Class<? extends Throwable> type,
+        ThrowingCallable code, String description, Object... args) {
+        String what = args.length == 0 ? description : String.format(java.util.Locale.ROOT, description, args);
+        Throwable caught = catchThrowable(code);
+        if (caught == null) {
+            throw new AssertionError(what + "\n  expected        an " + type.getSimpleName() + " (see the Javadoc's "
+                + "@throws)\n  received        nothing: the call returned normally\n  hint            is the input "
+                + "check missing, or does it let this value through?");
+        }
+        if (!type.isInstance(caught)) {
+            throw new AssertionError(what + "\n  expected        an " + type.getSimpleName() + "\n  received        "
+                + caught.getClass().getName() + (caught.getMessage() == null ? "" : ": " + caught.getMessage())
+                + where(caught) + "\n  hint            check the input at the start of the method, before it is "
+                + "used, and throw the exception the Javadoc's @throws names", caught);
+        }
+        return assertThat(caught).as(what);
+    }
+
+    /** Where a throwable was raised, as " (at Class.method(File.java:12))", or "" when it has no stack. */
+    private static String where(Throwable t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        for (StackTraceElement e : stack) {
+            if (!e.getClassName().startsWith("java.") && !e.getClassName().startsWith("jdk.")) {
+                return " (at " + e + ")";
+            }
+        }
+        return stack.length == 0 ? "" : " (at " + stack[0] + ")";
     }
 }

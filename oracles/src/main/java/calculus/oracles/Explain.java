@@ -48,6 +48,12 @@ public final class Explain implements Supplier<String> {
     /** Arrays longer than this print their first entries only. */
     static final int SHOWN_ENTRIES = 8;
 
+    /** A mistake reproduced with the same few operations matches to round-off; 1e-9 is far above that. */
+    static final double MATCH = 1e-9;
+
+    /** An input given in words names a step as "h = ..." or "step = ...". */
+    private static final java.util.regex.Pattern STEP_IN_WORDS =
+        java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])(h|step)\\s*=");
     private static final String INDENT = "  ";
     private static final int LABEL_WIDTH = 16;
     /** Results longer than this are left out of the title line. */
@@ -72,6 +78,14 @@ public final class Explain implements Supplier<String> {
     private final List<String> details = new ArrayList<>();
     private final List<String> hints = new ArrayList<>();
     private boolean generic = true;
+    /** What the numbers' diagnosis may blame: a step h, a count to average over. */
+    private boolean stepped;
+    private int count;
+    private String counted = "";
+    /** Mistakes the test reproduced at its input: a description and the value (a Double or a double[]) it gives. */
+    private final List<Object[]> mistakes = new ArrayList<>();
+    /** Diagnoses the test found itself by matching the received value: they go first, and no guess beside them. */
+    private final List<String> matched = new ArrayList<>();
 
     private Explain(String what) {
         this.what = what;
@@ -93,6 +107,7 @@ public final class Explain implements Supplier<String> {
     /** The input, in words: {@code "the data set x = [1, 2], y = [2, 4]"}. */
     public Explain input(String description) {
         this.input = String.valueOf(description);
+        this.stepped |= STEP_IN_WORDS.matcher(this.input).find();
         return this;
     }
 
@@ -108,8 +123,10 @@ public final class Explain implements Supplier<String> {
                 + " arguments");
         }
         StringBuilder text = new StringBuilder(name + " = " + show(value));
+        stepped |= isStep(name);
         for (int i = 0; i < moreNamesAndValues.length; i += 2) {
             text.append(", ").append(moreNamesAndValues[i]).append(" = ").append(show(moreNamesAndValues[i + 1]));
+            stepped |= isStep(String.valueOf(moreNamesAndValues[i]));
         }
         this.input = text.toString();
         return this;
@@ -201,6 +218,61 @@ public final class Explain implements Supplier<String> {
     }
 
     /**
+     * Says that the computation takes a step size, so that a factor of 2 or 4 may be blamed on it (h where the
+     * formula has 2h). An input named {@code h} or {@code step} says so on its own; without a step, the diagnosis
+     * never mentions one.
+     */
+    public Explain withStep() {
+        this.stepped = true;
+        return this;
+    }
+
+    /**
+     * Says that the result is a mean over {@code n} items (examples, a batch's rows), so that a result {@code n}
+     * times too large is diagnosed as a sum where the mean is asked, and one {@code n} times too small as a mean
+     * taken twice (or where a sum is asked).
+     *
+     * @param n    the number of items averaged over, at least 2 to be of use
+     * @param what what the items are, plural: {@code "examples"}
+     */
+    public Explain averagedOver(int n, String what) {
+        this.count = n;
+        this.counted = what == null ? "items" : what;
+        return this;
+    }
+
+    /**
+     * A mistake the test reproduced at its input: when the received value matches {@code value} to round-off (and
+     * the expected value does not), the message says "received exactly what you get when {@code description}",
+     * first, and leaves out the guesses from the numbers alone.
+     *
+     * @param description what the code probably did: {@code "the outer derivative is taken at x instead of at g(x)"}
+     * @param value       what that mistake returns at this input
+     */
+    public Explain mistake(String description, double value) {
+        mistakes.add(new Object[] {description, value});
+        return this;
+    }
+
+    /** A mistake the test reproduced at its input, for a vector result: see {@link #mistake(String, double)}. */
+    public Explain mistake(String description, double[] value) {
+        mistakes.add(new Object[] {description, value == null ? null : value.clone()});
+        return this;
+    }
+
+    /**
+     * A diagnosis the test made itself by matching the received value against a mistake (empty or null when
+     * nothing matched, and then ignored): printed first, and the guesses from the numbers alone are left out, so
+     * that they cannot contradict it.
+     */
+    public Explain matched(String diagnosis) {
+        if (diagnosis != null && !diagnosis.isBlank()) {
+            this.matched.add(diagnosis.strip());
+        }
+        return this;
+    }
+
+    /**
      * Leaves out the diagnosis from the numbers alone, for a test whose own {@link #hint(String)} already names
      * the mistake, or whose quantity the generic diagnoses do not fit (a step size, a count).
      */
@@ -239,9 +311,10 @@ public final class Explain implements Supplier<String> {
         }
         String diagnosis = orderDiagnosis;
         boolean fromNumbers = false;
+        Context context = new Context(stepped, count, counted);
         if (expectedNumber != null && receivedNumber != null) {
             lines.add(line("relative error", sci(relativeError(expectedNumber, receivedNumber))));
-            diagnosis = diagnose(expectedNumber, receivedNumber);
+            diagnosis = diagnose(expectedNumber, receivedNumber, context);
             fromNumbers = true;
         } else if (expectedVector != null && receivedArray) {
             if (receivedVector != null && expectedVector.length == receivedVector.length
@@ -252,18 +325,78 @@ public final class Explain implements Supplier<String> {
                 lines.add(line("largest gap", "entry [" + worst + "]: expected " + show(expectedVector[worst])
                     + ", received " + show(receivedVector[worst])));
             }
-            diagnosis = diagnose(expectedVector, receivedVector);
+            diagnosis = diagnose(expectedVector, receivedVector, context);
             fromNumbers = true;
         }
         lines.addAll(details);
-        List<String> allHints = new ArrayList<>(hints);
-        if (!diagnosis.isEmpty() && (generic || !fromNumbers)) {
-            allHints.add(diagnosis);
+        // a mistake matched at this input names the slip: it goes first and alone, no guess beside it; a diagnosis
+        // from the numbers that names a cause (a sign, a factor) goes before the test's general hints, a vague one
+        // (near miss, far off) after them
+        List<String> matches = new ArrayList<>(matched);
+        if (matches.isEmpty() && !matchedMistake().isEmpty()) {
+            matches.add(matchedMistake());
+        }
+        List<String> allHints = new ArrayList<>();
+        if (!matches.isEmpty()) {
+            allHints.addAll(matches);
+            allHints.addAll(hints);
+        } else if (!diagnosis.isEmpty() && (generic || !fromNumbers)) {
+            if (fromNumbers && isSpecific(diagnosis)) {
+                allHints.add(diagnosis);
+                allHints.addAll(hints);
+            } else {
+                allHints.addAll(hints);
+                allHints.add(diagnosis);
+            }
+        } else {
+            allHints.addAll(hints);
         }
         for (int i = 0; i < allHints.size(); i++) {
             lines.add(line(i == 0 ? "hint" : "", allHints.get(i)));
         }
         return String.join("\n", lines);
+    }
+
+    /** "received exactly what you get when ..." for the first listed mistake the received value matches, or "". */
+    private String matchedMistake() {
+        for (Object[] m : mistakes) {
+            String description = (String) m[0];
+            if (m[1] instanceof Double wrong && receivedNumber != null) {
+                if (matches(receivedNumber, wrong) && (expectedNumber == null || !matches(expectedNumber, wrong))) {
+                    return "received exactly what you get when " + description;
+                }
+            } else if (m[1] instanceof double[] wrong && receivedVector != null
+                && wrong.length == receivedVector.length && wrong.length > 0) {
+                if (relativeError(wrong, receivedVector) <= MATCH && (expectedVector == null
+                    || expectedVector.length != wrong.length || relativeError(wrong, expectedVector) > MATCH)) {
+                    return "received exactly what you get when " + description;
+                }
+            }
+        }
+        return "";
+    }
+
+    /** Whether two numbers agree to round-off, as a mistake reproduced with the same operations does. */
+    static boolean matches(double a, double b) {
+        if (a == b) {
+            return true;
+        }
+        return Math.abs(a - b) <= MATCH * Math.max(1e-3, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    /** Whether a diagnosis from the numbers names a cause, not only a size of the gap. */
+    private static boolean isSpecific(String diagnosis) {
+        return !(diagnosis.contains("close, but not close enough") || diagnosis.contains("% (relative error")
+            || diagnosis.contains("far from the expected value"));
+    }
+
+    private static boolean isStep(String name) {
+        return name.equals("h") || name.equals("step");
+    }
+
+    /** What a diagnosis may blame besides the numbers: a step h, a mean over a count. */
+    private record Context(boolean stepped, int count, String counted) {
+        static final Context STEP = new Context(true, 0, "");
     }
 
     /**
@@ -336,6 +469,14 @@ public final class Explain implements Supplier<String> {
      * @return the diagnosis, or the empty string
      */
     public static String diagnose(double expected, double received) {
+        return diagnose(expected, received, Context.STEP);
+    }
+
+    /**
+     * The diagnosis of {@link #diagnose(double, double)}, blaming a step only in a computation that has one, and
+     * naming a sum-instead-of-mean when the ratio is the count averaged over.
+     */
+    private static String diagnose(double expected, double received, Context context) {
         if (Double.isNaN(received)) {
             return "received NaN, the result of 0/0, infinity - infinity or a NaN input: a division by a step or a "
                 + "width that is 0 (h = 0? a == b?), or a function evaluated outside its domain?";
@@ -356,29 +497,39 @@ public final class Explain implements Supplier<String> {
                 + "wrong inside a sum?";
         }
         double ratio = received / expected;
+        String counted = countFactor(ratio, context);
+        if (!counted.isEmpty()) {
+            return counted;
+        }
         if (near(ratio, -1)) {
-            return "the right size with the wrong sign: a difference taken the wrong way round, such as "
-                + "f(x - h) - f(x + h), (f(a) - f(b)) / (b - a), or y - w*x for w*x - y?";
+            return "the right size with the wrong sign: " + (context.stepped()
+                ? "a difference taken the wrong way round, such as f(x - h) - f(x + h) or (f(a) - f(b)) / (b - a)?"
+                : "a difference taken the wrong way round (y - w*x for w*x - y?), a minus lost in a derivative "
+                    + "(d/dx cos x = -sin x), or a step taken uphill instead of downhill?");
         }
         if (near(ratio, 2)) {
-            return "twice the expected value: a missing factor 1/2, such as dividing by h where the formula has 2h?";
+            return "twice the expected value: a missing factor 1/2" + (context.stepped()
+                ? ", such as dividing by h where the formula has 2h?" : ", or a factor 2 counted twice?");
         }
         if (near(ratio, 0.5)) {
-            return "half the expected value: a missing factor 2, such as dividing by 2h where the formula has h, or "
-                + "the 2 of the power rule in d/dx x^2 = 2x?";
+            return "half the expected value: a missing factor 2, such as " + (context.stepped()
+                ? "dividing by 2h where the formula has h, or " : "") + "the 2 of the power rule in d/dx x^2 = 2x?";
         }
         if (near(ratio, 4) || near(ratio, 0.25)) {
-            return "off by a factor of " + significant(ratio) + ": a step squared the wrong way, such as h^2 where "
-                + "the formula has (2h)^2, or a factor 2 missed twice?";
+            return "off by a factor of " + significant(ratio) + ": " + (context.stepped()
+                ? "a step squared the wrong way, such as h^2 where the formula has (2h)^2, or a factor 2 missed "
+                    + "twice?" : "a factor 2 missed twice, or a factor squared that should not be?");
         }
         if (near(ratio, -2) || near(ratio, -0.5)) {
             return "off by a factor of " + significant(ratio) + ": both a wrong sign and a factor of 2?";
         }
         double relativeError = relativeError(expected, received);
         if (relativeError < NEAR_MISS) {
-            return "close, but not close enough (relative error " + sci(relativeError) + "): the right idea with a "
-                + "less accurate formula (a one-sided difference where a central one is asked? a larger step?), or "
-                + "round-off from a step that is too small?";
+            return "close, but not close enough (relative error " + sci(relativeError) + "): " + (context.stepped()
+                ? "the right idea with a less accurate formula (a one-sided difference where a central one is "
+                    + "asked? a larger step?), or round-off from a step that is too small?"
+                : "nearly the right formula: look for a small term or constant in a slightly wrong place, or an "
+                    + "input that was changed while it was still needed.");
         }
         if (relativeError < 0.1) {
             return "off by " + significant(100 * relativeError) + "% (relative error " + sci(relativeError) + "): a "
@@ -398,6 +549,10 @@ public final class Explain implements Supplier<String> {
      * @return the diagnosis, or the empty string
      */
     public static String diagnose(double[] expected, double[] received) {
+        return diagnose(expected, received, Context.STEP);
+    }
+
+    private static String diagnose(double[] expected, double[] received, Context context) {
         if (expected == null || received == null) {
             return received == null ? "received null instead of an array: a placeholder return value?" : "";
         }
@@ -407,7 +562,7 @@ public final class Explain implements Supplier<String> {
         }
         for (int i = 0; i < received.length; i++) {
             if (!Double.isFinite(received[i])) {
-                return "entry [" + i + "]: " + diagnose(expected[i], received[i]);
+                return "entry [" + i + "]: " + diagnose(expected[i], received[i], context);
             }
         }
         if (Arrays.equals(expected, received)) {
@@ -417,7 +572,7 @@ public final class Explain implements Supplier<String> {
             return "received all zeros: is a placeholder still there, or are the entries never filled in (or "
                 + "overwritten with = where += accumulates)?";
         }
-        String common = commonFactor(expected, received);
+        String common = commonFactor(expected, received, context);
         if (!common.isEmpty()) {
             return "every entry: " + common;
         }
@@ -432,7 +587,7 @@ public final class Explain implements Supplier<String> {
                 + "as a column?";
         }
         int worst = worstEntry(expected, received);
-        return "entry [" + worst + "] is furthest off: " + diagnose(expected[worst], received[worst]);
+        return "entry [" + worst + "] is furthest off: " + diagnose(expected[worst], received[worst], context);
     }
 
     /**
@@ -480,20 +635,46 @@ public final class Explain implements Supplier<String> {
     // Measures
 
     /**
-     * The relative error |received − expected| / |expected|; the absolute error |received| when expected is 0, so
-     * that the measure stays finite. 0 for two equal values (infinities included), NaN when either is NaN.
+     * The course's one measure of how far a received number is from the expected one: |received − expected| over
+     * the larger of |expected| and {@code floor}, so relative above the floor and absolute below it (a derivative
+     * that is exactly 0 has no relative error to speak of); the absolute error when that larger one is 0. 0 for two
+     * equal values (infinities included), NaN when either is NaN.
      */
-    public static double relativeError(double expected, double received) {
+    public static double relativeError(double expected, double received, double floor) {
         if (expected == received) {
             return 0.0;
         }
         double gap = Math.abs(received - expected);
-        return expected == 0 ? gap : gap / Math.abs(expected);
+        double scale = Math.max(Math.abs(expected), floor);
+        return scale == 0 ? gap : gap / scale;
+    }
+
+    /** {@link #relativeError(double, double, double)} with no floor: relative, absolute only when expected is 0. */
+    public static double relativeError(double expected, double received) {
+        return relativeError(expected, received, 0);
     }
 
     /**
-     * The norm-wise relative error of two vectors of the same length: the largest entry of |received − expected|
-     * over the largest entry of |expected| (over 1 when expected is all zeros).
+     * The largest {@link #relativeError(double, double, double)} over the entries of two vectors of the same length.
+     *
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    public static double largestRelativeError(double[] expected, double[] received, double floor) {
+        if (expected.length != received.length) {
+            throw new IllegalArgumentException("the vectors must have the same length, got " + expected.length
+                + " and " + received.length);
+        }
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            worst = Math.max(worst, relativeError(expected[i], received[i], floor));
+        }
+        return worst;
+    }
+
+    /**
+     * The norm-wise relative error of two vectors of the same length: the same measure as for numbers, taken on the
+     * largest entries, the largest |received − expected| over the largest |expected| (absolute when expected is all
+     * zeros).
      *
      * @throws IllegalArgumentException if the lengths differ
      */
@@ -575,13 +756,13 @@ public final class Explain implements Supplier<String> {
     }
 
     /** The diagnosis shared by every entry (a wrong sign or a factor 2 throughout), or the empty string. */
-    private static String commonFactor(double[] expected, double[] received) {
+    private static String commonFactor(double[] expected, double[] received, Context context) {
         String common = null;
         for (int i = 0; i < expected.length; i++) {
             if (expected[i] == 0 && received[i] == 0) {
                 continue;
             }
-            String d = expected[i] == 0 ? "" : factorOnly(received[i] / expected[i]);
+            String d = expected[i] == 0 ? "" : factorOnly(received[i] / expected[i], context);
             if (d.isEmpty() || (common != null && !common.equals(d))) {
                 return "";
             }
@@ -590,9 +771,31 @@ public final class Explain implements Supplier<String> {
         return common == null ? "" : common;
     }
 
-    private static String factorOnly(double ratio) {
-        if (near(ratio, -1) || near(ratio, 2) || near(ratio, 0.5) || near(ratio, -2) || near(ratio, -0.5)) {
-            return diagnose(1.0, ratio);
+    private static String factorOnly(double ratio, Context context) {
+        if (!countFactor(ratio, context).isEmpty() || near(ratio, -1) || near(ratio, 2) || near(ratio, 0.5)
+            || near(ratio, -2) || near(ratio, -0.5) || near(ratio, 4) || near(ratio, 0.25)) {
+            return diagnose(1.0, ratio, context);
+        }
+        return "";
+    }
+
+    /** A ratio that is the count averaged over, or its inverse: a sum for a mean, or a mean taken twice. */
+    private static String countFactor(double ratio, Context context) {
+        int n = context.count();
+        if (n < 2) {
+            return "";
+        }
+        if (near(ratio, n)) {
+            return significant(ratio) + " times the expected value, and there are " + n + " " + context.counted()
+                + ": a sum where the mean is asked (divide by " + n + ")?";
+        }
+        if (near(ratio, 1.0 / n)) {
+            return "1/" + n + " of the expected value, and there are " + n + " " + context.counted() + ": divided by "
+                + n + " where no mean is asked, or a mean taken twice?";
+        }
+        if (near(ratio, -n)) {
+            return significant(ratio) + " times the expected value: a wrong sign, and a sum over the " + n + " "
+                + context.counted() + " where the mean is asked?";
         }
         return "";
     }

@@ -64,6 +64,28 @@ class ExpectTest {
         assertThat(Outcome.of(failure).status()).isEqualTo(Status.TODO);
     }
 
+    @Test
+    @DisplayName("throwsIllegalArgument: a failure keeps the description and says what happened instead")
+    void throwsIllegalArgument() {
+        assertThatCode(() -> Expect.throwsIllegalArgument(() -> fail("h = -1"), "g(%s)", -1).hasMessageContaining("h"))
+            .doesNotThrowAnyException();
+        assertThatThrownBy(() -> Expect.throwsIllegalArgument(() -> { }, "g(%s): names h", -1))
+            .isInstanceOf(AssertionError.class).hasMessageStartingWith("g(-1): names h")
+            .hasMessageContaining("returned normally");
+        assertThatThrownBy(() -> Expect.throwsIllegalArgument(() -> {
+            throw new ArrayIndexOutOfBoundsException("Index 1 out of bounds for length 1");
+        }, "g(x)")).isInstanceOf(AssertionError.class).hasMessageStartingWith("g(x)")
+            .hasMessageContaining("java.lang.ArrayIndexOutOfBoundsException: Index 1 out of bounds for length 1")
+            .hasMessageContaining("(at ");
+        assertThatThrownBy(() -> Expect.throwsIllegalArgument(() -> fail("h = -1"), "g(x)")
+            .hasMessageContaining("step")).isInstanceOf(AssertionError.class).hasMessageContaining("[g(x)]");
+        Throwable skeleton = catchThrowable(() -> Expect.throwsIllegalState(() -> {
+            throw new UnsupportedOperationException("Task 1.1: S.m");
+        }, "g(x)"));
+        assertThat(skeleton).isInstanceOf(AssertionError.class);
+        assertThat(Outcome.of(skeleton).status()).isEqualTo(Status.TODO);
+    }
+
     private static void fail(String message) {
         throw new IllegalArgumentException(message);
     }

@@ -164,9 +164,64 @@ class ExplainTest {
                 "  expected        6.0 (within 1.0e-09)",
                 "  received        12.0",
                 "  relative error  1.0e+00",
-                "  hint            a test's own hint",
-                "                  twice the expected value: a missing factor 1/2, such as dividing by h where the "
-                    + "formula has 2h?"));
+                "  hint            twice the expected value: a missing factor 1/2, such as dividing by h where the "
+                    + "formula has 2h?",
+                "                  a test's own hint"));
+        }
+
+        @Test
+        @DisplayName("a vague diagnosis (a near miss) comes after the test's own hints")
+        void vagueDiagnosisLast() {
+            String message = Explain.that("f(x)").input("x", 1.0).expected(6.0).received(6.0000001)
+                .hint("a test's own hint").toString();
+            assertThat(message).containsSubsequence("hint            a test's own hint", "close, but not close enough")
+                .doesNotContain("step").doesNotContain("one-sided");
+        }
+
+        @Test
+        @DisplayName("a step is blamed only in a computation that has one")
+        void stepOnlyWithAStep() {
+            String noStep = Explain.that("loss.derivative(w)").input("w", 1.0).expected(1.0).received(4.0).toString();
+            assertThat(noStep).contains("factor of 4").doesNotContain("h^2").doesNotContain("2h");
+            String step = Explain.that("D(f, x, h)").input("x", 1.0, "h", 0.1).expected(1.0).received(4.0).toString();
+            assertThat(step).contains("(2h)^2");
+            String inWords = Explain.that("D").input("f(x) = x^2, x = 1.0, h = 0.1").expected(1.0).received(2.0)
+                .toString();
+            assertThat(inWords).contains("2h");
+            assertThat(Explain.that("g").input("x", 1.0).expected(1.0).received(2.0).toString())
+                .doesNotContain("2h");
+        }
+
+        @Test
+        @DisplayName("a ratio equal to the count averaged over is a sum where the mean is asked")
+        void countFactor() {
+            String sum = Explain.that("gradient").input("w", 1.0).averagedOver(4, "examples").expected(1.5)
+                .received(6.0).toString();
+            assertThat(sum).contains("there are 4 examples: a sum where the mean is asked").doesNotContain("(2h)^2");
+            String twice = Explain.that("gradient").averagedOver(3, "rows").expected(new double[] {3, 6})
+                .received(new double[] {1, 2}).toString();
+            assertThat(twice).contains("every entry: 1/3 of the expected value");
+        }
+
+        @Test
+        @DisplayName("a mistake reproduced at the input is named first, alone, and only when it matches")
+        void mistakes() {
+            String matched = Explain.that("compose(sin, x^2).derivative(x)").input("x", 0.5).expected(0.968)
+                .received(-0.968 * 2).mistake("the outer derivative is taken at x", 0.5).mistake("the inner is "
+                    + "forgotten", -1.936).hint("a general hint").toString();
+            assertThat(matched).containsSubsequence("hint            received exactly what you get when the inner is "
+                + "forgotten", "a general hint").doesNotContain("factor of 2").doesNotContain("outer derivative");
+            String unmatched = Explain.that("g").input("x", 0.5).expected(1.0).received(2.0).mistake("m", 3.0)
+                .toString();
+            assertThat(unmatched).contains("twice").doesNotContain("exactly what you get");
+            String same = Explain.that("g").expected(1.0).received(1.5).mistake("m", 1.0 + 1e-12).toString();
+            assertThat(same).doesNotContain("exactly what you get");
+            String vector = Explain.that("g").expected(new double[] {1, 2}).received(new double[] {1, 3})
+                .mistake("v", new double[] {1, 3}).toString();
+            assertThat(vector).contains("received exactly what you get when v");
+            String own = Explain.that("g").expected(1.0).received(-1.0).matched("the test's own match")
+                .matched("").toString();
+            assertThat(own).contains("hint            the test's own match").doesNotContain("wrong sign");
         }
 
         @Test
@@ -232,5 +287,29 @@ class ExplainTest {
             assertThatThrownBy(() -> Explain.that("slope").input("x", 1.0, "h"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name-value pairs");
         }
+    }
+
+    @Test
+    @DisplayName("relativeError, the one measure: 0 for equal values, relative to the expected value above the floor, "
+        + "absolute below it and where the expected value is 0")
+    void relativeErrorWithFloor() {
+        assertThat(Explain.relativeError(2.0, 2.0, 1)).isZero();
+        assertThat(Explain.relativeError(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1)).isZero();
+        assertThat(Explain.relativeError(100, 101, 1)).isCloseTo(1.0 / 100, within(1e-15));
+        assertThat(Explain.relativeError(1e-9, 3e-9, 1)).isCloseTo(2e-9, within(1e-20));
+        assertThat(Explain.relativeError(-1, 1, 0.5)).isEqualTo(2.0);
+        assertThat(Explain.relativeError(0, 1e-3, 0)).isEqualTo(1e-3);
+        assertThat(Explain.relativeError(4, 5)).isEqualTo(Explain.relativeError(4, 5, 0)).isEqualTo(0.25);
+        assertThat(Explain.relativeError(Double.NaN, 1, 1)).isNaN();
+        assertThat(Explain.largestRelativeError(new double[] {1, 10}, new double[] {1, 11}, 1))
+            .isCloseTo(1.0 / 10, within(1e-15));
+    }
+
+    @Test
+    @DisplayName("largestRelativeError rejects vectors of different lengths, naming both")
+    void largestRelativeErrorLengthsMustMatch() {
+        assertThatThrownBy(() -> Explain.largestRelativeError(new double[2], new double[3], 1))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("the vectors must have the same length, got 2 and 3");
     }
 }

@@ -19,7 +19,7 @@
  *       <td>{@link calculus.backprop.Dense}, {@link calculus.backprop.Relu}, {@link calculus.backprop.Tanh},
  *           {@link calculus.backprop.Sequential}, {@link calculus.backprop.SoftmaxCrossEntropy} (and the given
  *           interface {@link calculus.backprop.BatchLayer})</td>
- *       <td>{@code MatrixLayersTest}, {@code SoftmaxCrossEntropyTest}</td></tr>
+ *       <td>{@code MatrixLayersTest}, {@code CrossEntropyTest}</td></tr>
  *   <tr><td>6.5 Training</td>
  *       <td>{@link calculus.backprop.Trainer}</td>
  *       <td>{@code TrainingTest}</td></tr>

@@ -14,13 +14,20 @@ import calculus.grader.Graded;
 import calculus.grader.TestRandom;
 import calculus.oracles.FiniteDifferences;
 
-/** Task 6.4: softmax and cross-entropy fused, with a numerically stable forward pass. */
+/**
+ * Task 6.4: softmax and cross-entropy fused, with a numerically stable forward pass. (Named so that it runs before
+ * {@code MatrixLayersTest}, whose whole-network checks use this loss: a slip in the loss is reported here, by the
+ * test that names it.)
+ */
 @DisplayName("Task 6.4: softmax cross-entropy")
-class SoftmaxCrossEntropyTest {
+class CrossEntropyTest {
 
     // the loss is a sum of B log-sum-exps of at most 6 terms: a few roundings each, against the same computation
     // done here
     private static final double LOSS_TOLERANCE = 1e-12;
+
+    // the worked example: a log-sum-exp of three terms of size 3 at most and a division by 2, a few ulps each
+    private static final double WORKED_TOLERANCE = 1e-14;
 
     // equal logits: log k and (1/k - [j = y]) / B, each one rounding away
     private static final double EXAMPLE_TOLERANCE = 1e-15;
@@ -29,7 +36,43 @@ class SoftmaxCrossEntropyTest {
     private static final double HUGE_TOLERANCE = 1e-12;
 
     @Test
-    @Graded(task = "6.4", points = 3)
+    @Graded(task = "6.4", points = 2)
+    @DisplayName("6.4 Worked example: cross-entropy of two rows, its gradient, and backward called twice")
+    void workedExample() {
+        // row 0: equal logits, p = (1/3, 1/3, 1/3), label 0; row 1: logits (ln 3, 0, 0), p = (3/5, 1/5, 1/5), label 2
+        double[][] logits = {{0, 0, 0}, {Math.log(3), 0, 0}};
+        int[] labels = {0, 2};
+        String input = "logits [[0, 0, 0], [ln 3, 0, 0]], labels [0, 2]";
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        // the mean of -log p_label: (log 3 + log 5) / 2
+        Expect.closeTo(Explain.that("loss.forward(logits, labels)").input(input).averagedOver(2, "rows")
+            .mistake("the rows' losses are summed, not averaged", Math.log(3) + Math.log(5))
+            .hint("the mean over the rows of -log p_label, with p = (1/3, 1/3, 1/3) and (3/5, 1/5, 1/5)"),
+            (Math.log(3) + Math.log(5)) / 2, loss.forward(logits, labels), WORKED_TOLERANCE);
+        double[] probabilities = {1.0 / 3, 1.0 / 3, 1.0 / 3, 3.0 / 5, 1.0 / 5, 1.0 / 5};
+        double[] oneHot = {1, 0, 0, 0, 0, 1};
+        double[] expected = new double[6];
+        double[] noMinus = new double[6];
+        for (int j = 0; j < 6; j++) {
+            expected[j] = (probabilities[j] - oneHot[j]) / 2;
+            noMinus[j] = probabilities[j] / 2;
+        }
+        double[] first = Entries.flatten(loss.backward());
+        Expect.closeTo(Explain.that("loss.backward()").input(input).averagedOver(2, "rows")
+            .mistake("the one-hot label is not subtracted: that is softmax(z) / B alone", noMinus)
+            .hint("(softmax(z) - one-hot(label)) / B, row by row, with B = 2 rows"), expected, first,
+            WORKED_TOLERANCE);
+        double[] second = Entries.flatten(loss.backward());
+        Expect.closeTo(Explain.that("a second loss.backward() after the same forward").input(input)
+            .withoutDiagnosis()
+            .hint("the first backward() changed what forward kept (the probabilities): subtracting the label and "
+                + "dividing by B in place on the kept rows makes each call differ. Compute the gradient in new "
+                + "arrays; the Javadoc: backward may be called again and gives the same gradient"),
+            first, second, WORKED_TOLERANCE);
+    }
+
+    @Test
+    @Graded(task = "6.4", points = 2)
     @DisplayName("6.4 Softmax cross-entropy: equal logits give log k; random logits pass a gradient check")
     void gradientCheck(TestRandom random) {
         // equal logits: every class has probability 1/k, the loss is log k, the gradient (1/k - one-hot) / B
