@@ -65,8 +65,7 @@ public final class GradeSubmission {
         if (!Args.emptyOrMissing(out) && !Files.isRegularFile(out.resolve(MARKER))) {
             if (!force) {
                 throw new Args.UsageError("the output folder " + out + " holds files this tool did not make; choose "
-                    + "an empty or new folder (or pass --force to write results.json, summary.txt and work/ beside "
-                    + "them)");
+                    + "an empty or new folder (or pass --force to write the tool's files beside them)");
             }
             if (Files.exists(out.resolve("work"))) {
                 throw new Args.UsageError("the output folder " + out + " already has a work/ folder this tool did "
@@ -99,7 +98,7 @@ public final class GradeSubmission {
             if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
                 throw new Args.UsageError("the submission folder does not exist: " + submission);
             }
-            Args.outsideCourse("the output folder", out, course, false, submission);
+            Args.outsideCourse("the output folder", out, course, true, submission);
             claimOutput(out, a.has("force"));
         } catch (Args.UsageError e) {
             stderr.println(e.getMessage());
