@@ -118,6 +118,55 @@ final class Matrices {
     }
 
     /**
+     * <em>C</em> += <em>A</em><sup>T</sup><em>B</em>, for <em>A</em> (<em>q</em> × <em>p</em>), <em>B</em>
+     * (<em>q</em> × <em>m</em>) and <em>C</em> (<em>p</em> × <em>m</em>): the gradient of a layer's weights,
+     * <em>X</em><sup>T</sup><em>G</em>, without copying out <em>X</em><sup>T</sup>.
+     *
+     * <p>Row <em>i</em> of <em>A</em><sup>T</sup><em>B</em> is &sum;<sub><em>k</em></sub>
+     * <em>A</em><sub><em>ki</em></sub> · (row <em>k</em> of <em>B</em>), as in {@link #addProduct}: the inner loop
+     * adds a scaled row of <em>B</em> to a row of <em>C</em>. The scale factors come from a column of <em>A</em>,
+     * but four at a time from one row (<em>A</em><sub><em>k,i</em></sub> to <em>A</em><sub><em>k,i+3</em></sub>,
+     * for four rows of <em>C</em>), outside the inner loop: four loads for 4<em>m</em> multiply-adds.
+     */
+    static void addTransposedProduct(double[][] a, double[][] b, double[][] c) {
+        int q = a.length;
+        int m = b[0].length;
+        int i = 0;
+        for (; i + 3 < c.length; i += 4) {
+            double[] c0 = c[i];
+            double[] c1 = c[i + 1];
+            double[] c2 = c[i + 2];
+            double[] c3 = c[i + 3];
+            for (int k = 0; k < q; k++) {
+                double[] ak = a[k];
+                double[] bk = b[k];
+                double x0 = ak[i];
+                double x1 = ak[i + 1];
+                double x2 = ak[i + 2];
+                double x3 = ak[i + 3];
+                for (int j = 0; j < m; j++) {
+                    double bkj = bk[j];
+                    c0[j] += x0 * bkj;
+                    c1[j] += x1 * bkj;
+                    c2[j] += x2 * bkj;
+                    c3[j] += x3 * bkj;
+                }
+            }
+        }
+        // the last rows, fewer than four
+        for (; i < c.length; i++) {
+            double[] ci = c[i];
+            for (int k = 0; k < q; k++) {
+                double[] bk = b[k];
+                double x = a[k][i];
+                for (int j = 0; j < m; j++) {
+                    ci[j] += x * bk[j];
+                }
+            }
+        }
+    }
+
+    /**
      * <em>C</em> += <em>AB</em><sup>T</sup>, for <em>A</em> (<em>p</em> × <em>q</em>), <em>B</em> (<em>m</em>
      * × <em>q</em>) and <em>C</em> (<em>p</em> × <em>m</em>): every entry a dot product of a row of <em>A</em>
      * and a row of <em>B</em>, both walked in memory order. For products whose result has short rows (see
