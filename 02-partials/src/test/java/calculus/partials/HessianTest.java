@@ -15,7 +15,6 @@ import calculus.grader.Graded;
 import calculus.grader.TestRandom;
 import calculus.oracles.EvaluationRecorder;
 import calculus.oracles.Fields;
-import calculus.oracles.FiniteDifferences;
 
 @DisplayName("Task 2.5: the Hessian matrix")
 class HessianTest {
@@ -198,7 +197,7 @@ class HessianTest {
             double[] row = received[i];
             for (int j = 0; j < n; j++) {
                 double error = row == null || row.length != n ? Double.NaN
-                    : FiniteDifferences.relativeError(row[j], expected[i][j], 1.0);
+                    : Explain.relativeError(row[j], expected[i][j], 1.0);
                 assertThat(error)
                     .withFailMessage(Explain.that(what + ", row " + i)
                         .input("f", f, "x", x, "h", h)

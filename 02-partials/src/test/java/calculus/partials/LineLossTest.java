@@ -79,7 +79,7 @@ class LineLossTest {
             double expected = FiniteDifferences.partial(meanSquaredError(x, y), wb, 0);
             double other = FiniteDifferences.partial(meanSquaredError(x, y), wb, 1);
             double received = new LineLoss(x, y).partialW(w, b);
-            assertThat(FiniteDifferences.relativeError(received, expected, 1.0))
+            assertThat(Explain.relativeError(received, expected, 1.0))
                 .withFailMessage(explain("partialW", w, b, expected, received, other, x.length).withinRelative(ORACLE)
                     .input("n", x.length, "x", x, "y", y, "w", w, "b", b))
                 .isLessThanOrEqualTo(ORACLE);
@@ -100,7 +100,7 @@ class LineLossTest {
             double expected = FiniteDifferences.partial(meanSquaredError(x, y), wb, 1);
             double other = FiniteDifferences.partial(meanSquaredError(x, y), wb, 0);
             double received = new LineLoss(x, y).partialB(w, b);
-            assertThat(FiniteDifferences.relativeError(received, expected, 1.0))
+            assertThat(Explain.relativeError(received, expected, 1.0))
                 .withFailMessage(explain("partialB", w, b, expected, received, other, x.length).withinRelative(ORACLE)
                     .input("n", x.length, "x", x, "y", y, "w", w, "b", b))
                 .isLessThanOrEqualTo(ORACLE);

@@ -111,7 +111,7 @@ class PartialDerivativeTest {
             double[] exact = f.gradient(x);
             for (int i = 0; i < n; i++) {
                 double received = PartialDerivative.partial(f, x, i, H);
-                assertThat(FiniteDifferences.relativeError(received, exact[i], 1.0))
+                assertThat(Explain.relativeError(received, exact[i], 1.0))
                     .withFailMessage(Explain.that("PartialDerivative.partial(f, x, i, h)")
                         .input("f", f, "x", x, "i", i, "h", H)
                         .expected(exact[i]).received(received).withinRelative(RANDOM))

@@ -15,7 +15,6 @@ import calculus.oracles.Explain;
 import calculus.grader.Graded;
 import calculus.grader.TestRandom;
 import calculus.oracles.Fields;
-import calculus.oracles.FiniteDifferences;
 
 @DisplayName("Task 2.4: second and mixed partials")
 class SecondPartialTest {
@@ -85,7 +84,7 @@ class SecondPartialTest {
             double[][] exact = f.hessian(x);
             for (int i = 0; i < n; i++) {
                 double received = SecondPartial.of(f, x, i, i, H);
-                assertThat(FiniteDifferences.relativeError(received, exact[i][i], 1.0))
+                assertThat(Explain.relativeError(received, exact[i][i], 1.0))
                     .withFailMessage(Explain.that("SecondPartial.of(f, x, i, i, h)")
                         .input("f", f, "x", x, "i", i, "h", H)
                         .expected(exact[i][i]).received(received).withinRelative(RANDOM)
@@ -110,14 +109,14 @@ class SecondPartialTest {
                     double ij = SecondPartial.of(f, x, i, j, H);
                     double ji = SecondPartial.of(f, x, j, i, H);
                     pairs++;
-                    assertThat(FiniteDifferences.relativeError(ij, exact[i][j], 1.0))
+                    assertThat(Explain.relativeError(ij, exact[i][j], 1.0))
                         .withFailMessage(Explain.that("SecondPartial.of(f, x, i, j, h)")
                             .input("f", f, "x", x, "i", i, "j", j, "h", H)
                             .expected(exact[i][j]).received(ij).withinRelative(RANDOM)
                             .hint("the mixed partial moves two coordinates: (f(x + h e_i + h e_j) - f(x - h e_i + "
                                 + "h e_j) - f(x + h e_i - h e_j) + f(x - h e_i - h e_j)) / (4 h^2)"))
                         .isLessThanOrEqualTo(RANDOM);
-                    assertThat(FiniteDifferences.relativeError(ji, ij, 1.0))
+                    assertThat(Explain.relativeError(ji, ij, 1.0))
                         .withFailMessage(Explain.that("SecondPartial.of(f, x, j, i, h), the other order")
                             .input("f", f, "x", x, "i", i, "j", j, "h", H)
                             .expected(ij).received(ji).withinRelative(RANDOM)

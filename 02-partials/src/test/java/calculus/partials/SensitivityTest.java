@@ -181,7 +181,7 @@ class SensitivityTest {
                 message.matched("that is the true change L(theta + delta e_i) - L(theta); the task is its first-order "
                     + "prediction from the partial, dL/dtheta_i * delta, which needs no evaluation at the new point");
             }
-            assertThat(FiniteDifferences.relativeError(received / delta, partial, 1.0))
+            assertThat(Explain.relativeError(received / delta, partial, 1.0))
                 .withFailMessage(message)
                 .isLessThanOrEqualTo(PREDICTION);
         }

@@ -84,7 +84,7 @@ class SliceTest {
                         recorder.count())
                     .isEqualTo(1);
                 assertOnlyCoordinateMoved(recorder.points().get(0), original, i, t);
-                assertThat(FiniteDifferences.relativeError(received, expected, 1.0))
+                assertThat(Explain.relativeError(received, expected, 1.0))
                     .withFailMessage(Explain.that("Slice.along(f, x, i).applyAsDouble(t)")
                         .input("f", f, "x", original, "i", i, "t", t)
                         .expected(expected).received(received).withinRelative(SAME_POINT)
@@ -105,7 +105,7 @@ class SliceTest {
             int i = random.nextInt(n);
             double expected = f.gradient(x)[i];
             double received = FiniteDifferences.derivative(Slice.along(f, x, i), x[i]);
-            assertThat(FiniteDifferences.relativeError(received, expected, 1.0))
+            assertThat(Explain.relativeError(received, expected, 1.0))
                 .withFailMessage(Explain.that("the derivative of Slice.along(f, x, i) at t = x[i]")
                     .input("f", f, "x", x, "i", i)
                     .expected(expected).received(received).withinRelative(ORACLE)
@@ -184,7 +184,7 @@ class SliceTest {
         double[] onTheLine = original.clone();
         onTheLine[i] = t;
         double expected = f.applyAsDouble(onTheLine);
-        assertThat(FiniteDifferences.relativeError(received, expected, 1.0))
+        assertThat(Explain.relativeError(received, expected, 1.0))
             .withFailMessage(Explain.that("the slice at t")
                 .input("f", f, "x when the slice was made", original, "i", i, "t", t)
                 .expected(expected).received(received).withinRelative(SAME_POINT)

@@ -156,7 +156,7 @@ class ChainTest {
             return w;
         }, y);
         double receivedBent = Chain.of(bent).derivative(y);
-        assertThat(FiniteDifferences.relativeError(receivedBent, stencil, 1.0))
+        assertThat(Explain.relativeError(receivedBent, stencil, 1.0))
             .withFailMessage(Explain.that("Chain.of(100 000 functions v + s_k tanh(v)).derivative(x)").input("x", y)
                 .expected(stencil).received(receivedBent).withinRelative(STENCIL)
                 .hint("expected is a five-point central difference of the whole chain"))

@@ -289,7 +289,7 @@ class DualTest {
                 .withFailMessage(Explain.that("the value of the tree on Dual.variable(x)").input(input)
                     .expected(value).received(result.value()).withinRelative(RULE).hint(hint))
                 .isCloseTo(value, within(RULE * Math.max(1, Math.abs(value))));
-            assertThat(FiniteDifferences.relativeError(result.derivative(), stencil, FLOOR))
+            assertThat(Explain.relativeError(result.derivative(), stencil, FLOOR))
                 .withFailMessage(Explain.that("the derivative of the tree on Dual.variable(x)").input(input)
                     .expected(stencil).received(result.derivative()).withinRelative(STENCIL)
                     .detail("oracle", "five-point central difference of the tree's double values").hint(hint))
@@ -316,7 +316,7 @@ class DualTest {
                 }
                 received[i] = e.evaluate(new DualAlgebra(), point).derivative();
             }
-            assertThat(FiniteDifferences.maxRelativeError(received, exact, FLOOR))
+            assertThat(Explain.largestRelativeError(received, exact, FLOOR))
                 .withFailMessage(Explain.that("the partial derivatives of the tree, one Dual pass per variable")
                     .input("the tree f = " + e + " at x = " + Arrays.toString(x))
                     .expected(exact).received(received).withinRelative(HIPPARCHUS)

@@ -110,7 +110,7 @@ class TotalDerivativeTest {
             Arrays.fill(atT, t);
             String input = "f = " + f + " in " + n + " variables, the path's coordinates x_i(t) (printed as "
                 + "functions of x) = " + coordinates + ", t = " + t;
-            assertThat(FiniteDifferences.relativeError(received, stencil, 1.0))
+            assertThat(Explain.relativeError(received, stencil, 1.0))
                 .withFailMessage(Explain.that("TotalDerivative.derivative(grad f, path, t)").input(input)
                     .expected(expected).received(received).withinRelative(STENCIL)
                     .detail("x(t)", Arrays.toString(x)).detail("x'(t)", Arrays.toString(velocity))

@@ -83,7 +83,7 @@ class LinearRegressionTest {
             double[] expected = FiniteDifferences.gradient(t -> LeastSquares.meanSquaredError(data.x(), data.y(), t),
                 theta);
             double[] received = loss.gradient(theta);
-            assertThat(FiniteDifferences.maxRelativeError(expected, received, 1.0))
+            assertThat(Explain.largestRelativeError(expected, received, 1.0))
                 .withFailMessage(Explain.that("LinearRegression.gradient(theta)")
                     .input(data.size() + " random examples with " + k + " features, theta = "
                         + Arrays.toString(theta))
@@ -100,7 +100,7 @@ class LinearRegressionTest {
             }
             double[] expectedBatch = FiniteDifferences.gradient(t -> LeastSquares.meanSquaredError(bx, by, t), theta);
             double[] receivedBatch = loss.batchGradient(theta, batch);
-            assertThat(FiniteDifferences.maxRelativeError(expectedBatch, receivedBatch, 1.0))
+            assertThat(Explain.largestRelativeError(expectedBatch, receivedBatch, 1.0))
                 .withFailMessage(Explain.that("LinearRegression.batchGradient(theta, batch)")
                     .input("batch = " + Arrays.toString(batch) + " (an index may repeat: it counts twice), theta = "
                         + Arrays.toString(theta))

@@ -52,7 +52,7 @@ public final class ClassroomWorkflow {
         StringBuilder steps = new StringBuilder();
         StringBuilder env = new StringBuilder();
         StringBuilder runners = new StringBuilder();
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(course)) {
             Path results = course.resolve(module).resolve("target").resolve("grading").resolve("results.json");
             if (!Files.isRegularFile(results)) {
                 throw new IOException("no " + results + ": run ./mvnw test first");

@@ -1,6 +1,7 @@
 package calculus.instructor;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import com.google.gson.Gson;
  */
 public final class CorpusCheck {
 
+    /** The secret the cases' seeds are drawn from: fixed, so a case is graded alike everywhere. */
+    static final String SECRET = "calculus corpus";
+
     private CorpusCheck() {
     }
 
@@ -47,16 +51,28 @@ public final class CorpusCheck {
             long start = System.nanoTime();
             List<String> problems = check(course, c, out.resolve(c.getFileName().toString()));
             String seconds = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
+            String scores = scores(out.resolve(c.getFileName().toString()).resolve("summary.txt"));
             if (problems.isEmpty()) {
-                System.out.println("PASS  " + c.getFileName() + " (" + seconds + ")");
+                System.out.println("PASS  " + c.getFileName() + " (" + seconds + ") " + scores);
             } else {
                 failed++;
-                System.out.println("FAIL  " + c.getFileName() + " (" + seconds + ")");
+                System.out.println("FAIL  " + c.getFileName() + " (" + seconds + ") " + scores);
                 problems.forEach(p -> System.out.println("        " + p));
             }
         }
         System.out.printf("corpus: %d passed, %d failed%n", cases.size() - failed, failed);
         System.exit(failed == 0 && !cases.isEmpty() ? 0 : 1);
+    }
+
+    /** The modules' scores from a case's summary.txt, on one line: {@code 01-derivatives 104/114, ...}. */
+    private static String scores(Path summary) throws IOException {
+        if (!Files.isRegularFile(summary)) {
+            return "";
+        }
+        return CourseFiles.read(summary).lines()
+            .filter(l -> !l.isEmpty() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith("total"))
+            .map(l -> l.trim().replaceAll("\\s+", " "))
+            .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
@@ -76,17 +92,23 @@ public final class CorpusCheck {
         Files.writeString(file, text.substring(0, at) + edit.get("replace") + text.substring(at + find.length()));
     }
 
-    /** Grades one case; returns what differs from its expectation. */
+    /**
+     * Lays out a case's submission: the case's base (the reference, the skeleton or nothing) for the modules it
+     * scores, the reference for the other modules given, then the case's own files and edits.
+     *
+     * @param others modules to lay out from the reference beside the case's own (a whole course for a fake class)
+     */
     @SuppressWarnings("unchecked")
-    static List<String> check(Path course, Path caseDir, Path out) throws IOException {
+    static void layOut(Path course, Path caseDir, Path submission, List<String> others) throws IOException {
         Map<String, Object> expected = (Map<String, Object>) new Gson().fromJson(CourseFiles.read(caseDir.resolve(
             "expected.json")), Map.class);
         Map<String, Object> scores = (Map<String, Object>) expected.get("scores");
         String base = String.valueOf(expected.getOrDefault("base", "reference"));
-        Path submission = out.resolve("submission");
-        CourseFiles.deleteTree(out);
-        for (String module : scores.keySet()) {
-            Path from = switch (base) {
+        java.util.Set<String> modules = new java.util.LinkedHashSet<>(others);
+        modules.addAll(scores.keySet());
+        for (String module : modules) {
+            String b = scores.containsKey(module) ? base : "reference";
+            Path from = switch (b) {
                 case "reference" -> course.resolve("solutions").resolve(module);
                 case "skeleton" -> course.resolve(module);
                 case "none" -> null;
@@ -103,9 +125,23 @@ public final class CorpusCheck {
         for (Object e : (List<Object>) expected.getOrDefault("edits", List.of())) {
             applyEdit(submission, (Map<String, Object>) e);
         }
-        // a fixed seed: a case's score must not depend on who grades it
+    }
+
+    /** Grades one case; returns what differs from its expectation. */
+    @SuppressWarnings("unchecked")
+    static List<String> check(Path course, Path caseDir, Path out) throws IOException {
+        Map<String, Object> expected = (Map<String, Object>) new Gson().fromJson(CourseFiles.read(caseDir.resolve(
+            "expected.json")), Map.class);
+        Map<String, Object> scores = (Map<String, Object>) expected.get("scores");
+        Path submission = out.resolve("submission");
+        CourseFiles.deleteTree(out);
+        layOut(course, caseDir, submission, List.of());
+        // graded as a submission is: with a seed of its own, not the course's public one (so that answers tabulated
+        // from the public runs do not replay), drawn from a fixed secret and the case's name, so that a case's
+        // score does not depend on who grades it or when
+        long seed = SubmissionSeed.of(SECRET, caseDir.getFileName().toString());
         List<GradeSubmission.ModuleGrade> grades = GradeSubmission.grade(course, submission, out,
-            new ArrayList<>(scores.keySet()), Map.of());
+            new ArrayList<>(scores.keySet()), Map.of("calculus.seed", Long.toString(seed)));
         Map<String, Object> reasons = (Map<String, Object>) expected.getOrDefault("reasons", Map.of());
         List<String> problems = new ArrayList<>();
         for (GradeSubmission.ModuleGrade g : grades) {
@@ -121,7 +157,13 @@ public final class CorpusCheck {
                 problems.add(g.module() + ": the grade does not say \"" + reason + "\" (see summary.txt)");
             }
         }
-        Files.writeString(out.resolve("summary.txt"), Gradescope.summary(grades));
+        Files.writeString(out.resolve("summary.txt"), Gradescope.summary(grades), StandardCharsets.UTF_8);
+        // whatever the code printed or threw, the results must be written as they would be for Gradescope
+        try {
+            Files.writeString(out.resolve("results.json"), Gradescope.results(grades), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            problems.add("results.json could not be written: " + e);
+        }
         return problems;
     }
 }

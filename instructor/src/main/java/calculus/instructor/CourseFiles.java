@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import calculus.grader.engine.Course;
+
 /** File work shared by the instructor tools: the course's own files, copies, deletion, running commands. */
 final class CourseFiles {
 
-    /** The exercise modules, in course order. */
-    static final List<String> MODULES = List.of("01-derivatives", "02-partials", "03-chain-rule", "04-gradient",
-        "05-gradient-descent", "06-backprop");
+    /** The exercise modules of a course, in course order: the root POM's list, the one place that names them. */
+    static List<String> modules(Path course) {
+        return new Course(course).modules();
+    }
 
     private CourseFiles() {
     }
@@ -30,9 +33,51 @@ final class CourseFiles {
      * course is a git checkout, otherwise every file outside build folders.
      */
     static List<Path> courseFiles(Path root) throws IOException {
-        if (Files.isDirectory(root.resolve(".git"))) {
+        return gitFiles(root, true);
+    }
+
+    /**
+     * The files git tracks, relative to the root, when the course is a git checkout (an untracked file, such as a
+     * grading output someone left in the course, is not among them); otherwise every file outside build folders.
+     */
+    static List<Path> trackedFiles(Path root) throws IOException {
+        return gitFiles(root, false);
+    }
+
+    /** Every regular file under a folder, relative to it, build folders included; none for a missing folder. */
+    static List<Path> filesUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+        }
+    }
+
+    /** Deletes the empty folders under a folder (not the folder itself), deepest first. */
+    static void deleteEmptyFolders(Path dir) throws IOException {
+        List<Path> dirs;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            dirs = walk.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !p.equals(dir))
+                .sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
+        }
+        for (Path d : dirs) {
+            try (Stream<Path> list = Files.list(d)) {
+                if (list.findAny().isEmpty()) {
+                    Files.delete(d);
+                }
+            }
+        }
+    }
+
+    private static List<Path> gitFiles(Path root, boolean untracked) throws IOException {
+        if (Files.exists(root.resolve(".git"))) {
             try {
-                Process git = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+                List<String> command = new ArrayList<>(List.of("git", "ls-files", "-z", "--cached"));
+                if (untracked) {
+                    command.addAll(List.of("--others", "--exclude-standard"));
+                }
+                Process git = new ProcessBuilder(command)
                     .directory(root.toFile()).redirectErrorStream(false).start();
                 byte[] out = git.getInputStream().readAllBytes();
                 if (git.waitFor() == 0) {

@@ -1,12 +1,12 @@
 package calculus.instructor;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -46,45 +46,85 @@ public final class GradeSubmission {
     static final String GRADER_FAULT = "GRADER:";
 
     public static void main(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        if (!options.containsKey("submission") || !options.containsKey("out")) {
-            System.err.println("usage: GradeSubmission --course DIR --submission DIR --out DIR"
-                + " [--modules 01-derivatives,02-partials] [--student ID] [--secret-file FILE]");
-            System.exit(2);
-        }
-        Path course = Path.of(options.getOrDefault("course", ".")).toAbsolutePath().normalize();
-        Path submission = Path.of(options.get("submission")).toAbsolutePath().normalize();
-        Path out = Path.of(options.get("out")).toAbsolutePath().normalize();
-        List<String> all = new Course(course).modules();
-        List<String> modules = options.containsKey("modules")
-            ? List.of(options.get("modules").split("\\s*,\\s*")) : all;
-        for (String m : modules) {
-            if (!all.contains(m)) {
-                System.err.println("no module \"" + m + "\"; the modules are " + String.join(", ", all));
-                System.exit(2);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The usage line. */
+    static final String USAGE = "usage: GradeSubmission --course DIR --submission DIR --out DIR"
+        + " [--modules 01-derivatives,02-partials] [--student ID] [--secret-file FILE] [--force]";
+
+    /** The file that marks a folder as this tool's output, so that it may write there again. */
+    static final String MARKER = ".calculus-grading";
+
+    /**
+     * Checks an output folder and claims it: a missing or empty folder, or one this tool wrote before, is fine; a
+     * folder of other files is refused unless {@code force}, and even then the tool's work folder must not be one
+     * of them, since the tool empties it.
+     */
+    static void claimOutput(Path out, boolean force) throws IOException {
+        if (!Args.emptyOrMissing(out) && !Files.isRegularFile(out.resolve(MARKER))) {
+            if (!force) {
+                throw new Args.UsageError("the output folder " + out + " holds files this tool did not make; choose "
+                    + "an empty or new folder (or pass --force to write results.json, summary.txt and work/ beside "
+                    + "them)");
+            }
+            if (Files.exists(out.resolve("work"))) {
+                throw new Args.UsageError("the output folder " + out + " already has a work/ folder this tool did "
+                    + "not make, which grading would empty: refused even with --force");
             }
         }
-        if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
-            System.err.println("the submission folder does not exist: " + submission);
-            System.exit(2);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(MARKER), "made by the course's grading tools; they may write here again\n",
+            StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Grades a submission as {@link #main} does, printing to the given streams.
+     *
+     * @return the exit code: 0 graded, 2 wrong usage, 3 the grading itself failed
+     */
+    static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+        Path course;
+        Path submission;
+        Path out;
+        List<String> modules;
+        Args a;
+        try {
+            a = Args.parse(args, java.util.Set.of("course", "submission", "out", "modules", "student",
+                "secret-file"), java.util.Set.of("force"), 0);
+            course = Path.of(a.get("course", ".")).toAbsolutePath().normalize();
+            submission = Path.of(a.required("submission")).toAbsolutePath().normalize();
+            out = Path.of(a.required("out")).toAbsolutePath().normalize();
+            modules = Args.modules(a.get("modules"), new Course(course).modules());
+            if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
+                throw new Args.UsageError("the submission folder does not exist: " + submission);
+            }
+            Args.outsideCourse("the output folder", out, course, false, submission);
+            claimOutput(out, a.has("force"));
+        } catch (Args.UsageError e) {
+            stderr.println(e.getMessage());
+            stderr.println(USAGE);
+            return Args.USAGE;
+        } catch (IOException e) {
+            stderr.println("cannot use the output folder: " + e);
+            return Args.USAGE;
         }
         try {
-            String student = options.getOrDefault("student", submission.getFileName().toString());
-            long seed = SubmissionSeed.of(SubmissionSeed.secret(course, options.get("secret-file")), student);
+            String student = a.get("student", submission.getFileName().toString());
+            long seed = SubmissionSeed.of(SubmissionSeed.secret(course, a.get("secret-file")), student);
+            long start = System.nanoTime();
             List<ModuleGrade> grades = grade(course, submission, out, modules, Map.of("calculus.seed",
                 Long.toString(seed)));
             String summary = Gradescope.summary(grades);
-            Files.writeString(out.resolve("results.json"), Gradescope.results(grades), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("results.json"), Gradescope.results(grades,
+                (System.nanoTime() - start) / 1e9), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-            System.out.print(summary);
+            stdout.print(summary);
             boolean broken = grades.stream().anyMatch(g -> g.problem().startsWith(GRADER_FAULT));
-            System.exit(broken ? 3 : 0);
+            return broken ? 3 : 0;
         } catch (IOException | RuntimeException e) {
-            System.err.println("grading failed (not the student's fault): " + e);
-            System.exit(3);
+            stderr.println("grading failed (not the student's fault): " + e);
+            return 3;
         }
     }
 
@@ -100,11 +140,20 @@ public final class GradeSubmission {
      */
     static List<ModuleGrade> grade(Path course, Path submission, Path out, List<String> modules,
                                    Map<String, String> configuration) throws IOException {
+        return grade(new ModuleGrader(), course, submission, out.resolve("work"), modules, configuration);
+    }
+
+    /**
+     * Grades the named modules of a submission with the given grader (and its test JVMs).
+     *
+     * @param work a folder of the grader's own, one sub-folder per module, emptied as it grades
+     */
+    static List<ModuleGrade> grade(ModuleGrader grader, Path course, Path submission, Path work,
+                                   List<String> modules, Map<String, String> configuration) throws IOException {
         Course c = new Course(course);
-        List<Path> classpath = GradeModule.classpath(out);
-        ModuleGrader grader = new ModuleGrader();
+        List<Path> classpath = GradeModule.classpath(work);
         List<ModuleGrade> grades = new ArrayList<>();
-        Files.createDirectories(out);
+        Files.createDirectories(work);
         for (String m : modules) {
             Path code = submission.resolve(m).resolve("src").resolve("main").resolve("java");
             if (!hasJava(code)) {
@@ -113,7 +162,7 @@ public final class GradeSubmission {
             }
             try {
                 GradingJob job = c.job(m, code, ModuleReport.EXERCISE, true, classpath,
-                    out.resolve("work").resolve(m), configuration, "submission");
+                    work.resolve(m), configuration, "submission");
                 grades.add(new ModuleGrade(m, grader.grade(job), ""));
             } catch (IOException | RuntimeException e) {
                 grades.add(new ModuleGrade(m, null, GRADER_FAULT + " " + Text.sanitize(String.valueOf(e), 500)));

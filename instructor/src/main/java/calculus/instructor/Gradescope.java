@@ -24,6 +24,17 @@ final class Gradescope {
      * worth that module's points, whose output holds the compiler's errors.
      */
     static String results(List<GradeSubmission.ModuleGrade> grades) {
+        return results(grades, -1);
+    }
+
+    /**
+     * Gradescope's results, as {@link #results(List)}, with the time the grading took. The top level holds only
+     * keys of Gradescope's specification: score, execution_time, output, visibility, stdout_visibility, tests.
+     * The total available is the sum of the tests' max_score, which Gradescope computes itself.
+     *
+     * @param seconds the grading's time in seconds, or negative to leave execution_time out
+     */
+    static String results(List<GradeSubmission.ModuleGrade> grades, double seconds) {
         List<Object> tests = new ArrayList<>();
         int score = 0;
         int max = 0;
@@ -59,8 +70,11 @@ final class Gradescope {
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("score", score);
-        root.put("max_score", max);
-        root.put("output", "Graded with the course's official tests, visible and hidden.");
+        if (seconds >= 0) {
+            root.put("execution_time", Math.round(seconds * 1000) / 1000.0);
+        }
+        root.put("output", "Graded with the course's official tests, visible and hidden: " + score + " of " + max
+            + " points. Hidden tests are shown once the instructor publishes the grades.");
         root.put("visibility", "visible");
         root.put("stdout_visibility", "hidden");
         root.put("tests", tests);

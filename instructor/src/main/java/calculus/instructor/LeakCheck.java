@@ -73,7 +73,7 @@ final class LeakCheck {
      */
     static Map<String, String> secrets(Path course) throws IOException {
         Map<String, String> secrets = new LinkedHashMap<>();
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(course)) {
             if (Files.isDirectory(Skeletons.referenceRoot(course, module))) {
                 Skeletons.secrets(course, module).forEach(secrets::putIfAbsent);
             }
@@ -100,7 +100,7 @@ final class LeakCheck {
     static String givenCode(Path course) throws IOException {
         StringBuilder given = new StringBuilder();
         List<Path> roots = new ArrayList<>();
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(course)) {
             if (Files.isDirectory(Skeletons.referenceRoot(course, module))) {
                 for (String text : Skeletons.generate(course, module).values()) {
                     given.append(JavaText.squeeze(JavaText.blankComments(text))).append('\n');

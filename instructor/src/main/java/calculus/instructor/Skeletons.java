@@ -71,23 +71,26 @@ public final class Skeletons {
         Path course = Path.of(".");
         boolean check = false;
         List<String> modules = new ArrayList<>();
+        List<String> named = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--course" -> course = Path.of(args[Math.min(++i, args.length - 1)]);
                 case "--check" -> check = true;
-                default -> {
-                    if (!CourseFiles.MODULES.contains(args[i])) {
-                        System.err.println("usage: Skeletons --course DIR [--check] [MODULE ...], with the modules "
-                            + "among " + CourseFiles.MODULES + ", got " + args[i]);
-                        System.exit(2);
-                    }
-                    modules.add(args[i]);
-                }
+                default -> named.add(args[i]);
             }
         }
         course = course.toAbsolutePath().normalize();
+        List<String> all = CourseFiles.modules(course);
+        for (String name : named) {
+            if (!all.contains(name)) {
+                System.err.println("usage: Skeletons --course DIR [--check] [MODULE ...], with the modules among "
+                    + all + ", got " + name);
+                System.exit(2);
+            }
+            modules.add(name);
+        }
         if (modules.isEmpty()) {
-            modules = CourseFiles.MODULES;
+            modules = all;
         }
         try {
             if (check) {

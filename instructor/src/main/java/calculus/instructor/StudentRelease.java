@@ -5,9 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import calculus.grader.report.ModuleReport;
 import calculus.grader.report.Status;
@@ -17,11 +16,11 @@ import calculus.grader.report.TestResult;
  * Makes the student copy of the course from the instructor's: no reference solutions, no hidden tests, no
  * instructor notes or tools, and the README without its instructors' section; then proves it clean.
  *
- * <p>Usage: {@code StudentRelease --course DIR --out DIR [--git true] [--verify false]}
+ * <p>Usage: {@code StudentRelease --course DIR --out DIR [--git] [--no-verify] [--force]}
  *
  * <p>The proof: no statement of the references' marked regions and no statement of a hidden test appears anywhere in
  * the release ({@link LeakCheck}), and the release builds and its {@code ./mvnw test} gives 0 points with every
- * graded test TODO. With {@code --git true} the release becomes a git repository with a single fresh commit, ready to push.
+ * graded test TODO. With {@code --git} the release becomes a git repository with a single fresh commit, ready to push.
  * Exit codes: 0 released and verified, 1 the verification failed (the message says why), 2 wrong usage.
  */
 public final class StudentRelease {
@@ -36,47 +35,96 @@ public final class StudentRelease {
     private StudentRelease() {
     }
 
+    /** The usage line. */
+    static final String USAGE = "usage: StudentRelease --course DIR --out DIR [--git] [--no-verify] [--force]";
+
+    /** The file in a release that lists the files the release wrote, so that a later release may replace them. */
+    static final String MANIFEST = ".student-release-files";
+
     public static void main(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        if (!options.containsKey("out")) {
-            System.err.println("usage: StudentRelease --course DIR --out DIR [--git true] [--verify false]");
-            System.exit(2);
-        }
-        Path course = Path.of(options.getOrDefault("course", ".")).toAbsolutePath().normalize();
-        Path out = Path.of(options.get("out")).toAbsolutePath().normalize();
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        Path course;
+        Path out;
+        Args a;
         try {
-            release(course, out);
+            a = Args.parse(args, Set.of("course", "out"), Set.of("git", "no-verify", "force"), 0);
+            course = Path.of(a.get("course", ".")).toAbsolutePath().normalize();
+            out = Path.of(a.required("out")).toAbsolutePath().normalize();
+        } catch (Args.UsageError e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            return Args.USAGE;
+        }
+        try {
+            release(course, out, a.has("force"));
             System.out.println("student release written to " + out);
-            if (!"false".equals(options.get("verify"))) {
+            if (!a.has("no-verify")) {
                 List<String> problems = verify(course, out);
                 if (!problems.isEmpty()) {
                     System.err.println("the student release is NOT clean:\n  - " + String.join("\n  - ", problems));
-                    System.exit(1);
+                    return 1;
                 }
                 System.out.println("verified: no reference code leaked, and every graded test is TODO (0 points)");
             }
-            if ("true".equals(options.get("git"))) {
+            if (a.has("git")) {
                 commit(out);
             }
+            return 0;
+        } catch (Args.UsageError e) {
+            System.err.println(e.getMessage());
+            return Args.USAGE;
         } catch (IOException | RuntimeException e) {
             System.err.println("the release failed: " + e);
-            System.exit(1);
+            return 1;
         }
     }
 
-    /** Copies the course's own files, less what stays with the instructor, into a fresh folder. */
+    /** Copies the course's own files, less what stays with the instructor, into a new or empty folder. */
     static void release(Path course, Path out) throws IOException {
-        if (out.startsWith(course) && !CourseFiles.isBuildOutput(course.relativize(out))) {
-            throw new IllegalArgumentException("the release folder must be outside the course (or under a target "
-                + "folder), got " + out);
+        release(course, out, false);
+    }
+
+    /**
+     * Copies what git tracks of the course (every file outside build folders when it is no git checkout), less
+     * what stays with the instructor. The folder must be new, empty, or an earlier release: then exactly the files
+     * that release wrote (its {@link #MANIFEST}) are replaced, and any other file is refused. With {@code force}, a
+     * folder of other files is written into, and those files are left alone (the verification then reads them too).
+     */
+    static void release(Path course, Path out, boolean force) throws IOException {
+        Args.outsideCourse("the release folder", out, course, true);
+        Path manifest = out.resolve(MANIFEST);
+        if (Files.isRegularFile(manifest)) {
+            List<String> made = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+            List<String> foreign = new ArrayList<>();
+            for (Path f : CourseFiles.filesUnder(out)) {
+                String name = f.toString().replace('\\', '/');
+                if (!made.contains(name) && !name.equals(MANIFEST) && !CourseFiles.isBuildOutput(f)) {
+                    foreign.add(name);
+                }
+            }
+            if (!foreign.isEmpty() && !force) {
+                throw new Args.UsageError("the release folder " + out + " holds files the earlier release did not "
+                    + "make (" + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                    + (foreign.size() > 5 ? ", ..." : "") + "); move them away, or pass --force to leave them");
+            }
+            for (String f : made) {
+                Path p = out.resolve(f).normalize();
+                if (!f.isBlank() && p.startsWith(out)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            CourseFiles.deleteEmptyFolders(out);
+        } else if (!Args.emptyOrMissing(out) && !force) {
+            throw new Args.UsageError("the release folder " + out + " is not empty, and holds no earlier release; "
+                + "choose a new or empty folder (or pass --force to write beside its files, which are left alone)");
         }
-        CourseFiles.deleteTree(out);
         List<Path> files = new ArrayList<>();
-        for (Path f : CourseFiles.courseFiles(course)) {
-            if (INSTRUCTOR_ONLY.stream().noneMatch(x -> f.startsWith(x) || f.toString().equals(x))) {
+        for (Path f : CourseFiles.trackedFiles(course)) {
+            if (INSTRUCTOR_ONLY.stream().noneMatch(x -> f.startsWith(x) || f.toString().equals(x))
+                && !CourseFiles.isBuildOutput(f)) {
                 files.add(f);
             }
         }
@@ -86,7 +134,14 @@ public final class StudentRelease {
             Files.writeString(readme, withoutInstructorSections(Files.readString(readme, StandardCharsets.UTF_8)),
                 StandardCharsets.UTF_8);
         }
+        StringBuilder list = new StringBuilder();
+        files.forEach(f -> list.append(f.toString().replace('\\', '/')).append('\n'));
+        Files.writeString(manifest, list.toString(), StandardCharsets.UTF_8);
     }
+
+    /** Names of files that only grading writes: none may be in a release. */
+    static final List<String> GRADING_OUTPUT = List.of("results.json", "gradebook.csv", "feedback.txt",
+        "summary.txt", GradeSubmission.MARKER);
 
     /** The text without its instructors' sections (from {@link #BEGIN} to {@link #END}, both included). */
     static String withoutInstructorSections(String text) {
@@ -107,12 +162,25 @@ public final class StudentRelease {
         return out.append(text.substring(from)).toString();
     }
 
+    /** Every file of a release that grading or a build wrote, one line each. */
+    static List<String> gradingOutput(Path out) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path f : CourseFiles.filesUnder(out)) {
+            String name = f.getFileName().toString();
+            if (GRADING_OUTPUT.contains(name) || CourseFiles.isBuildOutput(f) && !f.startsWith(".git")) {
+                problems.add(f.toString().replace('\\', '/') + " is grading or build output, not course material");
+            }
+        }
+        return problems;
+    }
+
     /** The longest the release's own build may take. */
     static final long TIMEOUT_MINUTES = 30;
 
     /** Every reason the release is not clean; empty when it is. */
     static List<String> verify(Path course, Path out) throws IOException {
         List<String> problems = new ArrayList<>(LeakCheck.leaks(course, out));
+        problems.addAll(gradingOutput(out));
         for (String x : INSTRUCTOR_ONLY) {
             if (Files.exists(out.resolve(x))) {
                 problems.add(x + " is in the release");
@@ -126,7 +194,7 @@ public final class StudentRelease {
         if (exit != 0) {
             problems.add("./mvnw test failed in the release (exit " + exit + "): see " + log);
         }
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(out)) {
             Path results = out.resolve(module).resolve("target").resolve("grading").resolve("results.json");
             if (!Files.isRegularFile(results)) {
                 problems.add(module + ": no results from ./mvnw test (see " + log + ")");
@@ -146,7 +214,7 @@ public final class StudentRelease {
             }
         }
         CourseFiles.deleteTree(out.resolve("target"));
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(out)) {
             CourseFiles.deleteTree(out.resolve(module).resolve("target"));
         }
         CourseFiles.deleteTree(out.resolve("grading").resolve("target"));

@@ -1,266 +1,251 @@
 package calculus.instructor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.Gson;
 import calculus.grader.report.ModuleReport;
 import calculus.grader.report.Status;
-import calculus.grader.report.TestResult;
 
 /**
- * The parts of grading a submission that need no build: the cross-check of the grader's verdicts against
- * Surefire's XML reports, the compiler's errors picked from the build log, and the reading of one module's outcome.
+ * Grading a submission through the grading engine: the reference earns every point, visible and hidden; a module
+ * with nothing submitted is graded as the skeleton and earns nothing; wrong usage is exit code 2 with a message;
+ * each student's random inputs come from the secret and their identity.
  */
 class GradeSubmissionTest {
 
-    /** A Surefire report of class {@code calculus.Demo}, in the format Surefire writes, around the given cases. */
-    private static String surefire(String... testcases) {
-        return """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <testsuite xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="calculus.Demo" time="0.4" \
-            tests="%d" errors="0" skipped="0" failures="0">
-              <properties>
-                <property name="java.specification.version" value="17"/>
-              </properties>
-            %s
-            </testsuite>
-            """.formatted(testcases.length, String.join("\n", testcases));
+    private static final Path COURSE = Path.of("..").toAbsolutePath().normalize();
+    private static final String MODULE = "01-derivatives";
+
+    @BeforeAll
+    static void onlyInTheInstructorsCourse() {
+        assumeTrue(Files.isDirectory(COURSE.resolve("solutions")), "no solutions/: a student copy");
     }
 
-    private static String passes(String name) {
-        return "  <testcase name=\"" + name + "\" classname=\"calculus.Demo\" time=\"0.012\"/>";
+    /** A submission folder holding the reference of one module, copied file by file. */
+    private static Path referenceSubmission(Path dir) throws IOException {
+        Path from = new calculus.grader.engine.Course(COURSE).solution(MODULE);
+        Path to = dir.resolve(MODULE).resolve("src").resolve("main").resolve("java");
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
+            }
+        }
+        return dir;
     }
 
-    private static String fails(String name, String element) {
-        return "  <testcase name=\"" + name + "\" classname=\"calculus.Demo\" time=\"0.2\">\n"
-            + "    <" + element + " message=\"x\" type=\"java.lang.AssertionError\">"
-            + "<![CDATA[java.lang.AssertionError: x\n"
-            + "\tat calculus.Demo.m(Demo.java:12)\n]]></" + element + ">\n"
-            + "  </testcase>";
+    /** The outcome of a run: exit code, standard output, standard error. */
+    record Run(int code, String out, String err) {
     }
 
-    private static ModuleReport passed(String... methods) {
-        return Grades.report("01-derivatives", Arrays.stream(methods)
-            .map(m -> Grades.visible("01-derivatives", "1.1", m, Status.PASSED, 1)).toArray(TestResult[]::new));
-    }
-
-    private static String disagreement(String method) {
-        return "the grader says calculus.Demo#" + method + " PASSED, Surefire's report does not";
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = GradeSubmission.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Nested
-    @DisplayName("crossCheck")
-    class CrossCheck {
+    @DisplayName("grading one module")
+    @Timeout(value = 180, unit = TimeUnit.SECONDS) // compiles and starts a test JVM: slow on a loaded machine
+    class Grading {
 
         @TempDir
-        Path reports;
+        Path temp;
 
         @Test
-        @DisplayName("agrees when every PASSED test passed in Surefire's reports, parameterized invocations included")
-        void agreement() throws IOException {
-            Trees.write(reports, "TEST-calculus.Demo.xml", surefire(passes("slope"),
-                passes("central(double, double)[1]"), passes("central(double, double)[2]"),
-                passes("withRandom(TestRandom)"), fails("wrong", "failure")));
+        @DisplayName("the reference earns every point of its module, hidden tests included, and results.json says so")
+        void referenceEarnsFullPoints() throws IOException {
+            Path submission = referenceSubmission(temp.resolve("alice"));
+            Path out = temp.resolve("out");
 
-            ModuleReport report = Grades.report("01-derivatives",
-                Grades.visible("01-derivatives", "1.1", "slope", Status.PASSED, 1),
-                Grades.visible("01-derivatives", "1.2", "central", Status.PASSED, 1),
-                Grades.visible("01-derivatives", "1.2", "withRandom", Status.PASSED, 1),
-                Grades.visible("01-derivatives", "1.3", "wrong", Status.FAILED, 1));
+            Run run = run("--course", COURSE.toString(), "--submission", submission.toString(), "--out",
+                out.toString(), "--modules", MODULE, "--secret-file", secret(temp).toString());
 
-            assertThat(GradeSubmission.crossCheck(report, reports)).isEmpty();
+            assertThat(run.code()).as(run.err()).isZero();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> results = new Gson().fromJson(Files.readString(out.resolve("results.json")),
+                Map.class);
+            double score = ((Number) results.get("score")).doubleValue();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> tests = (List<Map<String, Object>>) results.get("tests");
+            double max = tests.stream().mapToDouble(t -> ((Number) t.get("max_score")).doubleValue()).sum();
+            assertThat(score).isPositive().isEqualTo(max);
+            assertThat(tests).anyMatch(t -> "after_published".equals(t.get("visibility")));
+            assertThat(tests).allMatch(t -> "passed".equals(t.get("status")));
+            assertThat(run.out()).contains(MODULE).contains("total");
+            assertThat(out.resolve("summary.txt")).exists();
         }
 
         @Test
-        @DisplayName("reads every XML report of the folder, and only XML reports")
-        void readsEveryXmlReport() throws IOException {
-            Trees.write(reports, "TEST-calculus.Demo.xml", surefire(passes("slope")));
-            Trees.write(reports, "TEST-calculus.DemoHiddenTest.xml", surefire(passes("hidden")));
-            Trees.write(reports, "calculus.Demo.txt", passes("fromText"));
+        @DisplayName("an empty submission is graded as the course's skeleton: it earns nothing, and nothing fails to "
+            + "compile")
+        void emptyEarnsNothing() throws IOException {
+            Path submission = Files.createDirectories(temp.resolve("bob"));
 
-            assertThat(GradeSubmission.crossCheck(passed("slope", "hidden"), reports)).isEmpty();
-            assertThat(GradeSubmission.crossCheck(passed("slope", "fromText"), reports))
-                .isEqualTo(disagreement("fromText"));
-        }
+            List<GradeSubmission.ModuleGrade> grades = GradeSubmission.grade(COURSE, submission, temp.resolve("out"),
+                List.of(MODULE), Map.of("calculus.seed", "12345"));
 
-        @Test
-        @DisplayName("a PASSED test with no entry in Surefire's reports is a disagreement")
-        void passedWithoutEntry() throws IOException {
-            Trees.write(reports, "TEST-calculus.Demo.xml", surefire(passes("slope")));
-
-            assertThat(GradeSubmission.crossCheck(passed("slope", "invented"), reports))
-                .isEqualTo(disagreement("invented"));
-        }
-
-        @Test
-        @DisplayName("without any Surefire report, every PASSED test is a disagreement and nothing else is")
-        void noReports() throws IOException {
-            Path missing = reports.resolve("surefire-reports");
-
-            assertThat(GradeSubmission.crossCheck(passed("slope"), missing)).isEqualTo(disagreement("slope"));
-            assertThat(GradeSubmission.crossCheck(Grades.report("01-derivatives",
-                Grades.visible("01-derivatives", "1.1", "slope", Status.TODO, 1)), missing)).isEmpty();
-        }
-
-        @Test
-        @DisplayName("a PASSED test that Surefire saw fail or throw is a disagreement")
-        void passedButFailed() throws IOException {
-            Trees.write(reports, "TEST-calculus.Demo.xml", surefire(passes("slope"), fails("wrong", "failure"),
-                fails("threw", "error")));
-
-            assertThat(GradeSubmission.crossCheck(passed("slope", "wrong"), reports)).isEqualTo(disagreement("wrong"));
-            assertThat(GradeSubmission.crossCheck(passed("slope", "threw"), reports)).isEqualTo(disagreement("threw"));
-        }
-
-        @Test
-        @DisplayName("a parameterized test is PASSED only if every invocation passed")
-        void oneInvocationFailed() throws IOException {
-            Trees.write(reports, "TEST-calculus.Demo.xml", surefire(passes("central(double)[1]"),
-                fails("central(double)[2]", "failure"), passes("central(double)[3]")));
-
-            assertThat(GradeSubmission.crossCheck(passed("central"), reports)).isEqualTo(disagreement("central"));
-        }
-
-        @Test
-        @DisplayName("only PASSED verdicts are checked: a grader stricter than Surefire is no disagreement")
-        void onlyPassedChecked() throws IOException {
-            Trees.write(reports, "TEST-calculus.Demo.xml", surefire(passes("slope"), passes("late")));
-            ModuleReport report = Grades.report("01-derivatives",
-                Grades.visible("01-derivatives", "1.1", "slope", Status.FAILED, 1),
-                Grades.visible("01-derivatives", "1.1", "late", Status.TIMED_OUT, 1),
-                Grades.visible("01-derivatives", "1.1", "absent", Status.NOT_RUN, 1));
-
-            assertThat(GradeSubmission.crossCheck(report, reports)).isEmpty();
-        }
-
-        @Test
-        @DisplayName("a PASSED test that Surefire skipped is a disagreement")
-        void passedButSkipped() throws IOException {
-            Trees.write(reports, "TEST-calculus.Demo.xml", surefire(passes("slope"),
-                "  <testcase name=\"aborted\" classname=\"calculus.Demo\" time=\"0.001\">\n"
-                    + "    <skipped message=\"Assumption failed: not on this JVM\"/>\n  </testcase>"));
-
-            assertThat(GradeSubmission.crossCheck(passed("slope", "aborted"), reports))
-                .isEqualTo(disagreement("aborted"));
-        }
-    }
-
-    @Nested
-    @DisplayName("compileErrors")
-    class CompileErrors {
-
-        private static final String LOG = """
-            [INFO] --- compiler:3.16.0:compile (default-compile) @ 01-derivatives ---
-            [INFO] Compiling 9 source files with javac [debug release 17] to target/classes
-            [WARNING] /tmp/grade/workspace/01-derivatives/src/main/java/calculus/derivatives/Old.java:[3,1] deprecated
-            [ERROR] COMPILATION ERROR :\s
-            [ERROR] /tmp/grade/workspace/01-derivatives/src/main/java/calculus/derivatives/SecantSlope.java:[46,27] \
-            ';' expected
-            [ERROR] /tmp/grade/workspace/02-partials/src/main/java/calculus/partials/Partial.java:[5,1] class, \
-            interface, enum, or record expected
-            [ERROR] /tmp/grade/workspace/01-derivatives/src/test/java/calculus/derivatives/SecantSlopeTest.java:[12,9] \
-            cannot find symbol
-            [INFO] 3 errors
-            [ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.16.0:compile \
-            (default-compile) on project 01-derivatives: Compilation failure
-            [ERROR] -> [Help 1]
-            [ERROR]   mvn <args> -rf :01-derivatives
-            """;
-
-        @Test
-        @DisplayName("picks the module's [ERROR] lines that name a .java file, with the path from the module on")
-        void onlyThisModule() {
-            assertThat(GradeSubmission.compileErrors(LOG, "01-derivatives")).isEqualTo("""
-                  01-derivatives/src/main/java/calculus/derivatives/SecantSlope.java:[46,27] ';' expected
-                  01-derivatives/src/test/java/calculus/derivatives/SecantSlopeTest.java:[12,9] cannot find symbol
-                """);
-            assertThat(GradeSubmission.compileErrors(LOG, "02-partials")).isEqualTo(
-                "  02-partials/src/main/java/calculus/partials/Partial.java:[5,1] class, interface, enum, or record "
-                    + "expected\n");
-        }
-
-        @Test
-        @DisplayName("a module without errors gets none, though other lines name it")
-        void noErrors() {
-            assertThat(GradeSubmission.compileErrors(LOG, "03-chain-rule")).isEmpty();
-            assertThat(GradeSubmission.compileErrors(LOG.replace("[ERROR] /", "[INFO] /"), "01-derivatives")).isEmpty();
-        }
-
-        @Test
-        @DisplayName("an error Maven prints twice, as it compiles and in its summary, is listed once")
-        void eachErrorOnce() {
-            String error = "[ERROR] /ws/01-derivatives/src/main/java/calculus/derivatives/SecantSlope.java:[46,27] "
-                + "';' expected\n";
-            String log = "[ERROR] COMPILATION ERROR : \n" + error + "[INFO] 1 error\n"
-                + "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.16.0:compile "
-                + "(default-compile) on project 01-derivatives: Compilation failure\n" + error
-                + "[ERROR] -> [Help 1]\n";
-
-            assertThat(GradeSubmission.compileErrors(log, "01-derivatives")).isEqualTo(
-                "  01-derivatives/src/main/java/calculus/derivatives/SecantSlope.java:[46,27] ';' expected\n");
-        }
-    }
-
-    @Nested
-    @DisplayName("readModule")
-    class ReadModule {
-
-        @TempDir
-        Path module;
-
-        @Test
-        @DisplayName("reads the grader's results when Surefire agrees, with no problem")
-        void graded() throws IOException {
-            ModuleReport report = passed("slope");
-            Trees.write(module, "target/grading/results.json", report.toJson());
-            Trees.write(module, "target/surefire-reports/TEST-calculus.Demo.xml", surefire(passes("slope")));
-
-            GradeSubmission.ModuleGrade grade = GradeSubmission.readModule(module, "01-derivatives", "", 0);
-
-            assertThat(grade.module()).isEqualTo("01-derivatives");
-            assertThat(grade.report().tests()).isEqualTo(report.tests());
+            assertThat(grades).hasSize(1);
+            GradeSubmission.ModuleGrade grade = grades.get(0);
             assertThat(grade.problem()).isEmpty();
+            ModuleReport report = grade.report();
+            assertThat(report.blocker()).isNull();
+            assertThat(report.score()).isZero();
+            assertThat(report.max()).isGreaterThanOrEqualTo(ModuleReport.MODULE_POINTS);
+            assertThat(report.tests()).isNotEmpty().allMatch(t -> t.status() != Status.PASSED);
+        }
+    }
+
+    private static Path secret(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("secret.txt"), "a test secret\n");
+    }
+
+    @Nested
+    @DisplayName("wrong usage is exit code 2 with a message, and grades nothing")
+    class WrongUsage {
+
+        @TempDir
+        Path temp;
+
+        @Test
+        @DisplayName("an unknown module is named, with the list of modules")
+        void unknownModule() throws IOException {
+            Path submission = Files.createDirectories(temp.resolve("s"));
+
+            Run run = run("--course", COURSE.toString(), "--submission", submission.toString(), "--out",
+                temp.resolve("out").toString(), "--modules", "07-nonsense");
+
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("no module \"07-nonsense\"").contains(MODULE);
+            assertThat(temp.resolve("out")).doesNotExist();
         }
 
         @Test
-        @DisplayName("a disagreement with Surefire is the grader's fault, not the student's")
-        void disagreement() throws IOException {
-            Trees.write(module, "target/grading/results.json", passed("slope").toJson());
+        @DisplayName("an empty, path-like or badly separated module list is refused, and names the modules")
+        void badModuleLists() throws IOException {
+            Path submission = Files.createDirectories(temp.resolve("s"));
+            for (String modules : List.of(",", "", " ", "01-derivatives,", "../../../x", "01-derivatives/../..",
+                "/tmp", "01-DERIVATIVES", "01-derivatives;02-partials")) {
+                Run run = run("--course", COURSE.toString(), "--submission", submission.toString(), "--out",
+                    temp.resolve("out").toString(), "--modules", modules);
 
-            GradeSubmission.ModuleGrade grade = GradeSubmission.readModule(module, "01-derivatives", "", 0);
-
-            assertThat(grade.problem()).isEqualTo(GradeSubmission.GRADER_FAULT + " "
-                + GradeSubmission.crossCheck(passed("slope"), module.resolve("target/surefire-reports")));
+                assertThat(run.code()).as(modules).isEqualTo(2);
+                assertThat(run.err()).as(modules).contains("the modules are 01-derivatives, 02-partials");
+            }
+            assertThat(temp.resolve("out")).doesNotExist();
         }
 
         @Test
-        @DisplayName("no results and compiler errors in the log: the code does not compile, no report")
-        void doesNotCompile() throws IOException {
-            String log = "[ERROR] /ws/01-derivatives/src/main/java/a/B.java:[1,1] ';' expected\n";
+        @DisplayName("an output folder inside the course, holding it, or inside the submission is refused")
+        void outputInsideCourse() throws IOException {
+            Path submission = Files.createDirectories(temp.resolve("s"));
+            for (Path out : List.of(COURSE.resolve("graded-by-mistake"), COURSE.resolve("target/graded"), COURSE,
+                COURSE.getParent(), submission.resolve("out"), temp)) {
+                Run run = run("--course", COURSE.toString(), "--submission", submission.toString(), "--out",
+                    out.toString(), "--modules", MODULE);
 
-            GradeSubmission.ModuleGrade grade = GradeSubmission.readModule(module, "01-derivatives", log, 1);
-
-            assertThat(grade.report()).isNull();
-            assertThat(grade.problem()).isEqualTo("the code does not compile with the official tests:\n"
-                + "  01-derivatives/src/main/java/a/B.java:[1,1] ';' expected\n");
+                assertThat(run.code()).as(out.toString()).isEqualTo(2);
+                assertThat(run.err()).as(out.toString()).containsAnyOf("must be outside the course", "holds it",
+                    "overlaps");
+            }
+            assertThat(COURSE.resolve("graded-by-mistake")).doesNotExist();
         }
 
         @Test
-        @DisplayName("no results and no compiler error, or a build stopped by the time limit: the grader's fault")
-        void graderFault() throws IOException {
-            assertThat(GradeSubmission.readModule(module, "01-derivatives", "[INFO] BUILD FAILURE\n", 1).problem())
-                .isEqualTo(GradeSubmission.GRADER_FAULT + " no results, and no compile error to explain it: see "
-                    + "build.log");
-            assertThat(GradeSubmission.readModule(module, "01-derivatives", "", -1).problem())
-                .isEqualTo(GradeSubmission.GRADER_FAULT + " the build was stopped after 30 minutes");
+        @DisplayName("a non-empty output folder this tool did not make is refused, its files untouched")
+        void foreignOutput() throws IOException {
+            Path submission = Files.createDirectories(temp.resolve("s"));
+            Path out = Files.createDirectories(temp.resolve("thesis"));
+            Files.writeString(out.resolve("chapter1.tex"), "years of work");
+            Files.createDirectories(out.resolve("work"));
+
+            Run run = run("--course", COURSE.toString(), "--submission", submission.toString(), "--out",
+                out.toString(), "--modules", MODULE);
+            Run forced = run("--course", COURSE.toString(), "--submission", submission.toString(), "--out",
+                out.toString(), "--modules", MODULE, "--force");
+
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("holds files this tool did not make");
+            assertThat(forced.code()).isEqualTo(2);
+            assertThat(forced.err()).contains("work/ folder this tool did not make");
+            assertThat(out.resolve("chapter1.tex")).hasContent("years of work");
+            assertThat(out.resolve(GradeSubmission.MARKER)).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("an unknown option, an option without its value, or a stray argument is refused")
+        void unknownOptions() throws IOException {
+            Path submission = Files.createDirectories(temp.resolve("s"));
+            String out = temp.resolve("out").toString();
+
+            assertThat(run("--submission", submission.toString(), "--out", out, "--modlues", MODULE).err())
+                .contains("unknown option --modlues");
+            assertThat(run("--submission", submission.toString(), "--out").err()).contains("--out needs a value");
+            assertThat(run("--submission", submission.toString(), "--out", out, "extra").err())
+                .contains("unexpected argument \"extra\"");
+            assertThat(run("--submission", submission.toString(), "--out", out, "--out", out).err())
+                .contains("given twice");
+            assertThat(run("--submission", submission.toString(), "--out", out, "--modlues", MODULE).code())
+                .isEqualTo(2);
+            assertThat(temp.resolve("out")).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("without a submission or an output folder, the usage is printed")
+        void missingArguments() {
+            Run run = run("--course", COURSE.toString(), "--out", temp.resolve("out").toString());
+
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("usage: GradeSubmission");
+        }
+
+        @Test
+        @DisplayName("a submission folder that does not exist is named")
+        void missingSubmission() {
+            Run run = run("--course", COURSE.toString(), "--submission", temp.resolve("nobody").toString(),
+                "--out", temp.resolve("out").toString(), "--modules", MODULE);
+
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("the submission folder does not exist");
+        }
+    }
+
+    @Nested
+    @DisplayName("SubmissionSeed")
+    class Seeds {
+
+        @Test
+        @DisplayName("is the same for the same secret and student, and differs between students and between secrets")
+        void perStudent() {
+            long alice = SubmissionSeed.of("secret", "alice");
+
+            assertThat(SubmissionSeed.of("secret", "alice")).isEqualTo(alice);
+            assertThat(SubmissionSeed.of("secret", "bob")).isNotEqualTo(alice);
+            assertThat(SubmissionSeed.of("other secret", "alice")).isNotEqualTo(alice);
+            assertThat(Stream.of("a", "b", "c", "d", "e").map(s -> SubmissionSeed.of("secret", s)).distinct())
+                .hasSize(5).allMatch(s -> s >= 0 && s < 1_000_000_000L);
         }
     }
 }

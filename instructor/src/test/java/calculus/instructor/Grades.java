@@ -21,7 +21,7 @@ final class Grades {
                            String visibility) {
         int points = status == Status.PASSED ? max : 0;
         return new TestResult(module, task, task + " " + method, "calculus.Demo#" + method, points, max, status,
-            message, null, visibility);
+            message, null, visibility, -1, false);
     }
 
     /** A visible test, with a failure message that names its status unless it passed. */
@@ -33,7 +33,7 @@ final class Grades {
     /** The report of an exercise module, with the given task titles. */
     static ModuleReport report(String module, Map<String, String> titles, List<TestResult> tests) {
         return new ModuleReport(module, "Title of " + module, "exercise", false, "B1", module, titles, tests,
-            List.of(), List.of());
+            List.of(), null, "");
     }
 
     static ModuleReport report(String module, TestResult... tests) {

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -138,6 +140,8 @@ class LeakCheckTest {
         void layOut() throws IOException {
             course = dir.resolve("course");
             release = dir.resolve("release");
+            Trees.write(course, "pom.xml", "<project><modules><module>grader</module><module>" + MODULE
+                + "</module></modules></project>\n");
             Trees.write(course, "solutions/" + MODULE + "/src/main/java/" + CLASS, REFERENCE);
             Trees.write(course, "solutions/" + MODULE + "/src/main/java/calculus/demo/Checks.java", """
                 package calculus.demo;
@@ -282,6 +286,7 @@ class LeakCheckTest {
         Path release;
 
         @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS) // a whole release and scan: not student code, slow under load
         @DisplayName("the release is clean; a reference statement planted in a skeleton's comment, and a hidden test's "
             + "statement planted in the course README, are caught")
         void plantedLeaksAreCaught() throws IOException {

@@ -30,7 +30,7 @@ class SkeletonsCourseTest {
     @DisplayName("every committed skeleton is what the generator writes from its reference, and no other file is "
         + "there; none holds a statement of a marked region; every TODO points without telling")
     void skeletonsAreGenerated() throws IOException {
-        List<String> problems = Skeletons.check(COURSE, CourseFiles.MODULES);
+        List<String> problems = Skeletons.check(COURSE, CourseFiles.modules(COURSE));
 
         assertThat(problems).withFailMessage(() -> Skeletons.report(problems)).isEmpty();
     }
@@ -38,7 +38,7 @@ class SkeletonsCourseTest {
     @Test
     @DisplayName("a deleted skeleton file is restored byte for byte by the generator, and only it is written")
     void regenerationRestoresDeletedFiles(@TempDir Path copy) throws IOException {
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(COURSE)) {
             CourseFiles.copyTree(Skeletons.referenceRoot(COURSE, module), Skeletons.referenceRoot(copy, module),
                 p -> true);
             CourseFiles.copyTree(Skeletons.skeletonRoot(COURSE, module), Skeletons.skeletonRoot(copy, module),
@@ -49,7 +49,7 @@ class SkeletonsCourseTest {
         Files.delete(Skeletons.skeletonRoot(copy, "01-derivatives").resolve(central));
         Files.delete(Skeletons.skeletonRoot(copy, "06-backprop").resolve(value));
 
-        List<String> changes = Skeletons.write(copy, CourseFiles.MODULES);
+        List<String> changes = Skeletons.write(copy, CourseFiles.modules(COURSE));
 
         assertThat(changes).containsExactly("wrote 01-derivatives/src/main/java/" + central,
             "wrote 06-backprop/src/main/java/" + value);
@@ -69,7 +69,7 @@ class SkeletonsCourseTest {
     /** The given methods of every module's Checks class, by module. */
     private static Map<String, List<Helper>> helpers() throws IOException {
         Map<String, List<Helper>> out = new LinkedHashMap<>();
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(COURSE)) {
             for (Map.Entry<String, String> e : Skeletons.generate(COURSE, module).entrySet()) {
                 if (!e.getKey().endsWith("/Checks.java")) {
                     continue;
@@ -102,7 +102,7 @@ class SkeletonsCourseTest {
         Map<String, List<Helper>> helpers = helpers();
         assertThat(helpers).as("modules with a Checks class").containsOnlyKeys("01-derivatives", "02-partials",
             "04-gradient", "05-gradient-descent", "06-backprop");
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(COURSE)) {
             assertThat(Skeletons.generate(COURSE, module).keySet()).as(module + ": another name for the checks")
                 .noneMatch(f -> f.endsWith("/Arguments.java"));
         }
@@ -139,7 +139,7 @@ class SkeletonsCourseTest {
         Pattern old = Pattern.compile("\\bArguments\\.require|Checks\\.(?:notNull|nonNull|positive|positiveFinite"
             + "|atLeast|length|sameLength|inOpenInterval|inHalfOpenInterval|inputs|matrix|shape)\\(");
         List<String> found = new ArrayList<>();
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(COURSE)) {
             for (Path root : List.of(COURSE.resolve(module), COURSE.resolve("solutions").resolve(module))) {
                 for (String file : Skeletons.files(root)) {
                     if ((file.endsWith(".java") || file.endsWith(".md")) && !CourseFiles.isBuildOutput(Path.of(file))

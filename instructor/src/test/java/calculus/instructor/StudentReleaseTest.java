@@ -136,6 +136,7 @@ class StudentReleaseTest {
 
             assertThat(Trees.files(out)).containsExactly(
                 ".github/workflows/classroom.yml", ".gitignore", ".mvn/wrapper/maven-wrapper.properties",
+                ".student-release-files",
                 "01-derivatives/README.md", "01-derivatives/pom.xml",
                 "01-derivatives/src/main/java/calculus/demo/Secant.java",
                 "01-derivatives/src/test/java/calculus/demo/SecantTest.java",
@@ -171,15 +172,109 @@ class StudentReleaseTest {
         }
 
         @Test
-        @DisplayName("replaces an older release in the output folder instead of adding to it")
+        @DisplayName("replaces an earlier release in the output folder instead of adding to it: a file the course "
+            + "no longer has is gone")
         void replacesOldRelease() throws IOException {
             Path out = dir.resolve("release");
-            Trees.write(out, "solutions/left/over.java", "an earlier mistake");
+            Trees.write(course, "docs/old-notes.md", "dropped later");
+            StudentRelease.release(course, out);
+            assertThat(out.resolve("docs/old-notes.md")).exists();
+            Files.delete(course.resolve("docs/old-notes.md"));
 
             StudentRelease.release(course, out);
 
-            assertThat(out.resolve("solutions")).doesNotExist();
+            assertThat(out.resolve("docs/old-notes.md")).doesNotExist();
             assertThat(out.resolve("README.md")).exists();
+            assertThat(Files.readString(out.resolve(StudentRelease.MANIFEST), UTF_8)).doesNotContain("old-notes");
+        }
+
+        @Test
+        @DisplayName("refuses a non-empty folder that holds no earlier release, and deletes nothing in it")
+        void refusesForeignFolder() throws IOException {
+            Path out = dir.resolve("thesis");
+            Trees.write(out, "chapter1.tex", "years of work");
+            Trees.write(out, "solutions/left/over.java", "an earlier mistake");
+
+            assertThatThrownBy(() -> StudentRelease.release(course, out))
+                .isInstanceOf(Args.UsageError.class).hasMessageContaining("is not empty");
+
+            assertThat(Trees.files(out)).containsExactly("chapter1.tex", "solutions/left/over.java");
+        }
+
+        @Test
+        @DisplayName("refuses an earlier release to which files were added, unless --force, which leaves them alone")
+        void refusesAddedFilesUnlessForced() throws IOException {
+            Path out = dir.resolve("release");
+            StudentRelease.release(course, out);
+            Trees.write(out, "my-notes.txt", "mine");
+
+            assertThatThrownBy(() -> StudentRelease.release(course, out))
+                .isInstanceOf(Args.UsageError.class).hasMessageContaining("my-notes.txt");
+            assertThat(out.resolve("README.md")).exists();
+
+            StudentRelease.release(course, out, true);
+            assertThat(Files.readString(out.resolve("my-notes.txt"), UTF_8)).isEqualTo("mine");
+        }
+
+        @Test
+        @DisplayName("with --force writes into a folder of other files, replacing none of them that it did not make")
+        void forceKeepsOtherFiles() throws IOException {
+            Path out = dir.resolve("shared");
+            Trees.write(out, "chapter1.tex", "years of work");
+
+            StudentRelease.release(course, out, true);
+
+            assertThat(Files.readString(out.resolve("chapter1.tex"), UTF_8)).isEqualTo("years of work");
+            assertThat(out.resolve("README.md")).exists();
+        }
+
+        @Test
+        @DisplayName("refuses the course's parent folder, or any folder that holds the course, and touches nothing")
+        void refusesAncestorOfCourse() throws IOException {
+            Trees.write(dir, "neighbour.txt", "keep me");
+
+            assertThatThrownBy(() -> StudentRelease.release(course, dir))
+                .isInstanceOf(Args.UsageError.class).hasMessageContaining("holds it");
+            assertThatThrownBy(() -> StudentRelease.release(course, dir, true))
+                .isInstanceOf(Args.UsageError.class);
+            assertThatThrownBy(() -> StudentRelease.release(course, dir.getRoot(), true))
+                .isInstanceOf(Args.UsageError.class);
+
+            assertThat(dir.resolve("neighbour.txt")).exists();
+            assertThat(course.resolve("solutions/pom.xml")).exists();
+        }
+
+        @Test
+        @DisplayName("the verification finds grading output in a release")
+        void gradingOutputIsNotClean() throws IOException {
+            Path out = dir.resolve("release");
+            StudentRelease.release(course, out);
+            Trees.write(out, "graded/alice/results.json", "{}");
+
+            Trees.write(out, "01-derivatives/target/classes/A.class", "");
+
+            assertThat(StudentRelease.gradingOutput(out)).containsExactly(
+                "01-derivatives/target/classes/A.class is grading or build output, not course material",
+                "graded/alice/results.json is grading or build output, not course material");
+        }
+
+        @Test
+        @DisplayName("in a git checkout, copies only what git tracks: an untracked grading output is left out")
+        void onlyWhatGitTracks() throws IOException, InterruptedException {
+            for (List<String> step : List.of(List.of("git", "init", "--quiet"), List.of("git", "add", "--all"),
+                List.of("git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-m", "c"))) {
+                assertThat(new ProcessBuilder(step).directory(course.toFile()).inheritIO().start().waitFor())
+                    .isZero();
+            }
+            Trees.write(course, "graded/alice/results.json", "{}");
+            Trees.write(course, "graded/alice/work/01-derivatives/Secret.java", "hidden test");
+            Path out = dir.resolve("release");
+
+            StudentRelease.release(course, out);
+
+            assertThat(out.resolve("graded")).doesNotExist();
+            assertThat(out.resolve("README.md")).exists();
+            assertThat(StudentRelease.gradingOutput(out)).isEmpty();
         }
 
         @Test
@@ -190,6 +285,8 @@ class StudentReleaseTest {
             assertThatThrownBy(() -> StudentRelease.release(course, inside))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the release folder must be outside the course (or under a target folder), got " + inside);
+            assertThatThrownBy(() -> StudentRelease.release(course, inside, true))
+                .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> StudentRelease.release(course, course))
                 .isInstanceOf(IllegalArgumentException.class);
             assertThat(inside).doesNotExist();

@@ -68,7 +68,7 @@ class TodoLintTest {
         Pattern begin = Pattern.compile("// BEGIN SOLUTION Task (\\d+\\.\\d+)(?: \\[[^\\]]+])?: (.*)");
         List<String> problems = new ArrayList<>();
         int count = 0;
-        for (String module : CourseFiles.MODULES) {
+        for (String module : CourseFiles.modules(COURSE)) {
             String lesson = Files.readString(COURSE.resolve(module).resolve("README.md"), UTF_8);
             for (Skeletons.Reference r : Skeletons.references(COURSE, module).values()) {
                 for (Skeletons.Region region : r.regions()) {

@@ -642,20 +642,46 @@ public final class Explain implements Supplier<String> {
     // Measures
 
     /**
-     * The relative error |received − expected| / |expected|; the absolute error |received| when expected is 0, so
-     * that the measure stays finite. 0 for two equal values (infinities included), NaN when either is NaN.
+     * The course's one measure of how far a received number is from the expected one: |received − expected| over
+     * the larger of |expected| and {@code floor}, so relative above the floor and absolute below it (a derivative
+     * that is exactly 0 has no relative error to speak of); the absolute error when that larger one is 0. 0 for two
+     * equal values (infinities included), NaN when either is NaN.
      */
-    public static double relativeError(double expected, double received) {
+    public static double relativeError(double expected, double received, double floor) {
         if (expected == received) {
             return 0.0;
         }
         double gap = Math.abs(received - expected);
-        return expected == 0 ? gap : gap / Math.abs(expected);
+        double scale = Math.max(Math.abs(expected), floor);
+        return scale == 0 ? gap : gap / scale;
+    }
+
+    /** {@link #relativeError(double, double, double)} with no floor: relative, absolute only when expected is 0. */
+    public static double relativeError(double expected, double received) {
+        return relativeError(expected, received, 0);
     }
 
     /**
-     * The norm-wise relative error of two vectors of the same length: the largest entry of |received − expected|
-     * over the largest entry of |expected| (over 1 when expected is all zeros).
+     * The largest {@link #relativeError(double, double, double)} over the entries of two vectors of the same length.
+     *
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    public static double largestRelativeError(double[] expected, double[] received, double floor) {
+        if (expected.length != received.length) {
+            throw new IllegalArgumentException("the vectors must have the same length, got " + expected.length
+                + " and " + received.length);
+        }
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            worst = Math.max(worst, relativeError(expected[i], received[i], floor));
+        }
+        return worst;
+    }
+
+    /**
+     * The norm-wise relative error of two vectors of the same length: the same measure as for numbers, taken on the
+     * largest entries, the largest |received − expected| over the largest |expected| (absolute when expected is all
+     * zeros).
      *
      * @throws IllegalArgumentException if the lengths differ
      */

@@ -111,27 +111,4 @@ public final class FiniteDifferences {
         }
         return jac;
     }
-
-    /**
-     * The relative error |a − b| / max(|a|, |b|, floor): relative for large values, absolute below {@code floor}
-     * (a derivative that is exactly 0 has no relative error to speak of).
-     */
-    public static double relativeError(double a, double b, double floor) {
-        if (a == b) {
-            return 0.0;
-        }
-        return Math.abs(a - b) / Math.max(floor, Math.max(Math.abs(a), Math.abs(b)));
-    }
-
-    /** The largest {@link #relativeError} over the coordinates of two vectors of the same length. */
-    public static double maxRelativeError(double[] a, double[] b, double floor) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("lengths differ: " + a.length + " and " + b.length);
-        }
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            worst = Math.max(worst, relativeError(a[i], b[i], floor));
-        }
-        return worst;
-    }
 }

@@ -1,10 +1,11 @@
 package calculus.oracles;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
+
+import org.hipparchus.analysis.differentiation.DSFactory;
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
 
 import calculus.grader.TestRandom;
 
@@ -14,10 +15,11 @@ import calculus.grader.TestRandom;
  *
  * <p>A {@link Function1D} is built from a few elementary functions (polynomials, sin, cos, exp, log, tanh,
  * 1/<em>u</em>) by sums, products and composition. Its derivatives are exact, not estimated: every evaluation
- * carries the truncated Taylor series of the function at the point, <em>c</em><sub><em>k</em></sub> =
- * <em>f</em><sup>(<em>k</em>)</sup>(<em>x</em>) / <em>k</em>!, through the same sums, products and compositions
- * (Taylor-mode automatic differentiation). Derivatives up to order {@value #MAX_ORDER} are available, accurate to
- * a few units in the last place of the larger terms that make them up.
+ * runs the same sums, products and compositions on Hipparchus' {@link DerivativeStructure}, which carries
+ * <em>f</em>(<em>x</em>), <em>f</em>′(<em>x</em>), ..., <em>f</em><sup>(<em>n</em>)</sup>(<em>x</em>) through
+ * every operation (forward-mode automatic differentiation to any order). Derivatives up to order
+ * {@value #MAX_ORDER} are available, accurate to a few units in the last place of the larger terms that make them
+ * up.
  *
  * <p>{@link #random(TestRandom)} draws a function that varies on the length scale 1: on the interval
  * [−{@value #DOMAIN}, {@value #DOMAIN}] its derivative of order <em>k</em> stays below {@value #BOUND} · <em>k</em>!
@@ -48,8 +50,16 @@ public final class Functions1D {
      */
     public static final double BOUND = 50.0;
 
-    private static final Function1D X = new Function1D(
-        (x, order) -> Taylor.variable(x, order), arg -> arg, Precedence.ATOM);
+    private static final Function1D X = new Function1D(x -> x, arg -> arg, Precedence.ATOM);
+
+    /** One factory per derivative order: one free variable, derivatives up to that order. */
+    private static final DSFactory[] FACTORIES = new DSFactory[MAX_ORDER + 1];
+
+    static {
+        for (int order = 0; order <= MAX_ORDER; order++) {
+            FACTORIES[order] = new DSFactory(1, order);
+        }
+    }
 
     private Functions1D() {
     }
@@ -63,12 +73,14 @@ public final class Functions1D {
      */
     public static final class Function1D implements DoubleUnaryOperator {
 
-        private final Jets jets;
+        /** The function applied to a derivative structure: f(x) with all its derivatives from those of x. */
+        private final UnaryOperator<DerivativeStructure> rule;
         private final UnaryOperator<String> template;
         private final Precedence precedence;
 
-        private Function1D(Jets jets, UnaryOperator<String> template, Precedence precedence) {
-            this.jets = jets;
+        private Function1D(UnaryOperator<DerivativeStructure> rule, UnaryOperator<String> template,
+                           Precedence precedence) {
+            this.rule = rule;
             this.template = template;
             this.precedence = precedence;
         }
@@ -76,7 +88,7 @@ public final class Functions1D {
         /** <em>f</em>(<em>x</em>). */
         @Override
         public double applyAsDouble(double x) {
-            return jets.at(x, 0).c[0];
+            return at(x, 0).getValue();
         }
 
         /** <em>f</em>′(<em>x</em>), exact. */
@@ -113,14 +125,17 @@ public final class Functions1D {
             if (order < 0 || order > MAX_ORDER) {
                 throw new IllegalArgumentException("order must be in [0, " + MAX_ORDER + "], got order = " + order);
             }
-            double[] c = jets.at(x, order).c;
+            DerivativeStructure f = at(x, order);
             double[] d = new double[order + 1];
-            double factorial = 1;
             for (int k = 0; k <= order; k++) {
-                factorial *= Math.max(k, 1);
-                d[k] = c[k] * factorial;
+                d[k] = f.getPartialDerivative(k);
             }
             return d;
+        }
+
+        /** f and its derivatives up to {@code order} at x: the rule applied to the variable x (x′ = 1). */
+        private DerivativeStructure at(double x, int order) {
+            return rule.apply(FACTORIES[order].variable(0, x));
         }
 
         /** The function <em>x</em> ↦ <em>f</em>′(<em>x</em>), for code that takes a derivative as an argument. */
@@ -131,8 +146,7 @@ public final class Functions1D {
         /** <em>f</em> + <em>g</em>. */
         public Function1D plus(Function1D g) {
             requireNonNull(g, "g");
-            // sum rule: the Taylor coefficients add
-            return new Function1D((x, n) -> jets.at(x, n).plus(g.jets.at(x, n)),
+            return new Function1D(x -> rule.apply(x).add(g.rule.apply(x)),
                 arg -> format(arg) + signed(g.format(arg)), Precedence.SUM);
         }
 
@@ -144,8 +158,7 @@ public final class Functions1D {
         /** <em>f</em> · <em>g</em>. */
         public Function1D times(Function1D g) {
             requireNonNull(g, "g");
-            // product rule, all orders at once (Leibniz): the Taylor series multiply
-            return new Function1D((x, n) -> jets.at(x, n).times(g.jets.at(x, n)),
+            return new Function1D(x -> rule.apply(x).multiply(g.rule.apply(x)),
                 arg -> operand(this, arg, Precedence.PRODUCT) + "*" + operand(g, arg, Precedence.PRODUCT),
                 Precedence.PRODUCT);
         }
@@ -155,7 +168,7 @@ public final class Functions1D {
             if (a == 1) {
                 return this;
             }
-            return new Function1D((x, n) -> jets.at(x, n).scale(a), arg -> {
+            return new Function1D(x -> rule.apply(x).multiply(a), arg -> {
                 String text = operand(this, arg, Precedence.PRODUCT);
                 if (text.startsWith("1/")) {
                     // a/(...) reads better than a*1/(...)
@@ -168,11 +181,9 @@ public final class Functions1D {
         /** The composition <em>f</em>(<em>g</em>(<em>x</em>)). */
         public Function1D of(Function1D inner) {
             requireNonNull(inner, "inner");
-            // chain rule, all orders at once (Faa di Bruno): substitute g's series into f's series at g(x)
-            return new Function1D((x, n) -> {
-                Taylor g = inner.jets.at(x, n);
-                return g.substituteInto(jets.at(g.c[0], n));
-            }, arg -> format(inner.format(arg)), precedence);
+            // the chain rule to every order is the derivative structure's own composition
+            return new Function1D(x -> rule.apply(inner.rule.apply(x)), arg -> format(inner.format(arg)),
+                precedence);
         }
 
         /**
@@ -188,7 +199,7 @@ public final class Functions1D {
             if (s == 1.0) {
                 return this;
             }
-            Function1D xOverS = new Function1D((x, n) -> Taylor.variable(x, n).divide(s),
+            Function1D xOverS = new Function1D(x -> x.divide(s),
                 arg -> operand(X, arg, Precedence.PRODUCT) + "/" + number(s), Precedence.PRODUCT);
             return of(xOverS);
         }
@@ -219,7 +230,7 @@ public final class Functions1D {
 
     /** The constant function <em>c</em>. */
     public static Function1D constant(double c) {
-        return new Function1D((x, n) -> Taylor.constant(c, n), arg -> number(c),
+        return new Function1D(x -> x.getFactory().constant(c), arg -> number(c),
             c < 0 ? Precedence.SUM : Precedence.ATOM);
     }
 
@@ -239,12 +250,11 @@ public final class Functions1D {
                 throw new IllegalArgumentException("coefficients[" + k + "] must be finite, got " + c[k]);
             }
         }
-        return new Function1D((x, n) -> {
-            // Horner's rule on series: p = c_0 + x (c_1 + x (c_2 + ...))
-            Taylor v = Taylor.variable(x, n);
-            Taylor p = Taylor.constant(c[c.length - 1], n);
+        return new Function1D(x -> {
+            // Horner's rule: p = c_0 + x (c_1 + x (c_2 + ...))
+            DerivativeStructure p = x.getFactory().constant(c[c.length - 1]);
             for (int k = c.length - 2; k >= 0; k--) {
-                p = p.times(v).plus(Taylor.constant(c[k], n));
+                p = p.multiply(x).add(c[k]);
             }
             return p;
         }, arg -> polynomialFormula(c, arg), Precedence.SUM);
@@ -252,74 +262,33 @@ public final class Functions1D {
 
     /** sin <em>x</em>. */
     public static Function1D sin() {
-        return elementary("sin", (x, n) -> cycle(new double[] {Math.sin(x), Math.cos(x), -Math.sin(x),
-            -Math.cos(x)}, n));
+        return elementary("sin", DerivativeStructure::sin);
     }
 
     /** cos <em>x</em>. */
     public static Function1D cos() {
-        // not sin(x + pi/2): pi/2 is rounded, and cos'(0) must be exactly 0
-        return elementary("cos", (x, n) -> cycle(new double[] {Math.cos(x), -Math.sin(x), -Math.cos(x),
-            Math.sin(x)}, n));
+        return elementary("cos", DerivativeStructure::cos);
     }
 
     /** e<sup><em>x</em></sup>. */
     public static Function1D exp() {
-        return elementary("exp", (x, n) -> {
-            // every derivative of exp is exp
-            double e = Math.exp(x);
-            double[] c = new double[n + 1];
-            double factorial = 1;
-            for (int k = 0; k <= n; k++) {
-                factorial *= Math.max(k, 1);
-                c[k] = e / factorial;
-            }
-            return new Taylor(c);
-        });
+        return elementary("exp", DerivativeStructure::exp);
     }
 
     /** ln <em>x</em>, NaN for <em>x</em> ≤ 0 (compose it with a positive inner function). */
     public static Function1D log() {
-        return elementary("log", (x, n) -> {
-            // ln(x + t) = ln x + t/x - t^2/(2x^2) + t^3/(3x^3) - ...
-            double[] c = new double[n + 1];
-            c[0] = Math.log(x);
-            double power = 1;
-            for (int k = 1; k <= n; k++) {
-                power /= x;
-                c[k] = (k % 2 == 1 ? power : -power) / k;
-            }
-            return new Taylor(c);
-        });
+        return elementary("log", DerivativeStructure::log);
     }
 
     /** 1/<em>x</em>, infinite at 0 (compose it with an inner function that stays away from 0). */
     public static Function1D reciprocal() {
-        return new Function1D((x, n) -> {
-            // 1/(x + t) = 1/x - t/x^2 + t^2/x^3 - ...
-            double[] c = new double[n + 1];
-            double power = 1 / x;
-            for (int k = 0; k <= n; k++) {
-                c[k] = k % 2 == 0 ? power : -power;
-                power /= x;
-            }
-            return new Taylor(c);
-        }, arg -> "1/" + operand(X, arg, Precedence.ATOM), Precedence.PRODUCT);
+        return new Function1D(DerivativeStructure::reciprocal, arg -> "1/" + operand(X, arg, Precedence.ATOM),
+            Precedence.PRODUCT);
     }
 
     /** tanh <em>x</em>. */
     public static Function1D tanh() {
-        return elementary("tanh", (x, n) -> {
-            // d/dx P(tanh x) = P'(tanh x) (1 - tanh^2 x): each derivative is a polynomial in t = tanh x
-            double t = Math.tanh(x);
-            double[] c = new double[n + 1];
-            double factorial = 1;
-            for (int k = 0; k <= n; k++) {
-                factorial *= Math.max(k, 1);
-                c[k] = evaluate(TANH_DERIVATIVES.get(k), t) / factorial;
-            }
-            return new Taylor(c);
-        });
+        return elementary("tanh", DerivativeStructure::tanh);
     }
 
     /** The affine function <em>a</em><em>x</em> + <em>b</em>. */
@@ -423,135 +392,8 @@ public final class Functions1D {
         }
     }
 
-    // ---------------------------------------------------------------------------------------------------------
-    // Truncated Taylor series
-
-    /** The Taylor series of a function at a point, to a given order. */
-    @FunctionalInterface
-    private interface Jets {
-        Taylor at(double x, int order);
-    }
-
-    /** A truncated Taylor series c<sub>0</sub> + c<sub>1</sub>t + ... + c<sub>n</sub>t<sup>n</sup>. Immutable. */
-    private static final class Taylor {
-        final double[] c;
-
-        Taylor(double[] c) {
-            this.c = c;
-        }
-
-        static Taylor constant(double v, int n) {
-            double[] c = new double[n + 1];
-            c[0] = v;
-            return new Taylor(c);
-        }
-
-        /** The series of the variable itself at x: x + t. */
-        static Taylor variable(double x, int n) {
-            double[] c = new double[n + 1];
-            c[0] = x;
-            if (n >= 1) {
-                c[1] = 1;
-            }
-            return new Taylor(c);
-        }
-
-        Taylor plus(Taylor o) {
-            double[] r = new double[c.length];
-            for (int k = 0; k < c.length; k++) {
-                r[k] = c[k] + o.c[k];
-            }
-            return new Taylor(r);
-        }
-
-        Taylor scale(double a) {
-            double[] r = new double[c.length];
-            for (int k = 0; k < c.length; k++) {
-                r[k] = a * c[k];
-            }
-            return new Taylor(r);
-        }
-
-        Taylor divide(double s) {
-            double[] r = new double[c.length];
-            for (int k = 0; k < c.length; k++) {
-                r[k] = c[k] / s;
-            }
-            return new Taylor(r);
-        }
-
-        /** The Cauchy product, truncated to the same order. */
-        Taylor times(Taylor o) {
-            double[] r = new double[c.length];
-            for (int k = 0; k < c.length; k++) {
-                double s = 0;
-                for (int i = 0; i <= k; i++) {
-                    s += c[i] * o.c[k - i];
-                }
-                r[k] = s;
-            }
-            return new Taylor(r);
-        }
-
-        /**
-         * outer(this): {@code outer} is the series of the outer function at this series' value c<sub>0</sub>, so
-         * outer(c<sub>0</sub> + d) = Σ outer<sub>k</sub> d<sup>k</sup> with d = this − c<sub>0</sub>, summed by
-         * Horner's rule. d has no constant term, so the truncation is exact to this order.
-         */
-        Taylor substituteInto(Taylor outer) {
-            double[] d = c.clone();
-            d[0] = 0;
-            Taylor shift = new Taylor(d);
-            Taylor r = constant(outer.c[c.length - 1], c.length - 1);
-            for (int k = c.length - 2; k >= 0; k--) {
-                r = r.times(shift);
-                r.c[0] += outer.c[k];
-            }
-            return r;
-        }
-    }
-
-    /** The series of sin or cos, whose derivatives repeat every four: {@code derivatives} holds the first four. */
-    private static Taylor cycle(double[] derivatives, int n) {
-        double[] c = new double[n + 1];
-        double factorial = 1;
-        for (int k = 0; k <= n; k++) {
-            factorial *= Math.max(k, 1);
-            c[k] = derivatives[k % 4] / factorial;
-        }
-        return new Taylor(c);
-    }
-
-    /** P_k with tanh^(k)(x) = P_k(tanh x), coefficients lowest power first: P_0 = t, P_(k+1) = P_k' (1 - t^2). */
-    private static final List<double[]> TANH_DERIVATIVES = tanhDerivatives();
-
-    private static List<double[]> tanhDerivatives() {
-        List<double[]> polys = new ArrayList<>();
-        double[] p = {0, 1};
-        polys.add(p);
-        for (int k = 1; k <= MAX_ORDER; k++) {
-            double[] next = new double[p.length + 1];
-            for (int i = 1; i < p.length; i++) {
-                // i p_i t^(i-1) (1 - t^2)
-                next[i - 1] += i * p[i];
-                next[i + 1] -= i * p[i];
-            }
-            polys.add(next);
-            p = next;
-        }
-        return List.copyOf(polys);
-    }
-
-    private static double evaluate(double[] p, double t) {
-        double s = 0;
-        for (int i = p.length - 1; i >= 0; i--) {
-            s = s * t + p[i];
-        }
-        return s;
-    }
-
-    private static Function1D elementary(String name, Jets series) {
-        return new Function1D((x, n) -> series.at(x, n), arg -> name + "(" + arg + ")", Precedence.ATOM);
+    private static Function1D elementary(String name, UnaryOperator<DerivativeStructure> rule) {
+        return new Function1D(rule, arg -> name + "(" + arg + ")", Precedence.ATOM);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -288,4 +288,28 @@ class ExplainTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name-value pairs");
         }
     }
+
+    @Test
+    @DisplayName("relativeError, the one measure: 0 for equal values, relative to the expected value above the floor, "
+        + "absolute below it and where the expected value is 0")
+    void relativeErrorWithFloor() {
+        assertThat(Explain.relativeError(2.0, 2.0, 1)).isZero();
+        assertThat(Explain.relativeError(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1)).isZero();
+        assertThat(Explain.relativeError(100, 101, 1)).isCloseTo(1.0 / 100, within(1e-15));
+        assertThat(Explain.relativeError(1e-9, 3e-9, 1)).isCloseTo(2e-9, within(1e-20));
+        assertThat(Explain.relativeError(-1, 1, 0.5)).isEqualTo(2.0);
+        assertThat(Explain.relativeError(0, 1e-3, 0)).isEqualTo(1e-3);
+        assertThat(Explain.relativeError(4, 5)).isEqualTo(Explain.relativeError(4, 5, 0)).isEqualTo(0.25);
+        assertThat(Explain.relativeError(Double.NaN, 1, 1)).isNaN();
+        assertThat(Explain.largestRelativeError(new double[] {1, 10}, new double[] {1, 11}, 1))
+            .isCloseTo(1.0 / 10, within(1e-15));
+    }
+
+    @Test
+    @DisplayName("largestRelativeError rejects vectors of different lengths, naming both")
+    void largestRelativeErrorLengthsMustMatch() {
+        assertThatThrownBy(() -> Explain.largestRelativeError(new double[2], new double[3], 1))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("the vectors must have the same length, got 2 and 3");
+    }
 }

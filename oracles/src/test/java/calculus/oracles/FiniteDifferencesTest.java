@@ -79,7 +79,7 @@ class FiniteDifferencesTest {
 
             double[] g = FiniteDifferences.gradient(FiniteDifferencesTest::f, x);
 
-            assertThat(FiniteDifferences.maxRelativeError(g, expected, FLOOR)).as("gradient at %s", str(x))
+            assertThat(Explain.largestRelativeError(g, expected, FLOOR)).as("gradient at %s", str(x))
                 .isLessThan(FIRST);
             for (int k = 0; k < 3; k++) {
                 assertThat(FiniteDifferences.partial(FiniteDifferencesTest::f, x, k)).isEqualTo(g[k]);
@@ -100,7 +100,7 @@ class FiniteDifferencesTest {
             double[][] h = FiniteDifferences.hessian(FiniteDifferencesTest::f, x);
 
             for (int r = 0; r < 3; r++) {
-                assertThat(FiniteDifferences.maxRelativeError(h[r], expected[r], FLOOR))
+                assertThat(Explain.largestRelativeError(h[r], expected[r], FLOOR))
                     .as("Hessian row %d at %s", r, str(x)).isLessThan(HESSIAN);
                 for (int c = 0; c < 3; c++) {
                     assertThat(h[r][c]).isEqualTo(h[c][r]);
@@ -126,7 +126,7 @@ class FiniteDifferencesTest {
 
             assertThat(jac).hasDimensions(3, 2);
             for (int r = 0; r < 3; r++) {
-                assertThat(FiniteDifferences.maxRelativeError(jac[r], expected[r], FLOOR))
+                assertThat(Explain.largestRelativeError(jac[r], expected[r], FLOOR))
                     .as("Jacobian row %d at %s", r, str(x)).isLessThan(FIRST);
             }
             assertThat(x).as("x after the call").isEqualTo(before);
@@ -144,25 +144,6 @@ class FiniteDifferencesTest {
             double scale = Math.max(1, Math.abs(x));
             assertThat(h).isCloseTo(FiniteDifferences.STEP * scale, within(1e-12 * scale));
         }
-    }
-
-    @Test
-    @DisplayName("relativeError: 0 for equal values, relative above the floor, absolute below it")
-    void relativeError() {
-        assertThat(FiniteDifferences.relativeError(2.0, 2.0, 1)).isZero();
-        assertThat(FiniteDifferences.relativeError(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1)).isZero();
-        assertThat(FiniteDifferences.relativeError(100, 101, 1)).isCloseTo(1.0 / 101, within(1e-15));
-        assertThat(FiniteDifferences.relativeError(1e-9, 3e-9, 1)).isCloseTo(2e-9, within(1e-20));
-        assertThat(FiniteDifferences.relativeError(-1, 1, 0.5)).isEqualTo(2.0);
-        assertThat(FiniteDifferences.maxRelativeError(new double[] {1, 10}, new double[] {1, 11}, 1))
-            .isCloseTo(1.0 / 11, within(1e-15));
-    }
-
-    @Test
-    @DisplayName("maxRelativeError rejects vectors of different lengths, naming both")
-    void lengthsMustMatch() {
-        assertThatThrownBy(() -> FiniteDifferences.maxRelativeError(new double[2], new double[3], 1))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("lengths differ: 2 and 3");
     }
 
     // ---- the test functions and their closed forms
@@ -197,7 +178,7 @@ class FiniteDifferencesTest {
     }
 
     private static void assertClose(double actual, double expected, double tolerance, String what) {
-        assertThat(FiniteDifferences.relativeError(actual, expected, FLOOR))
+        assertThat(Explain.relativeError(actual, expected, FLOOR))
             .as("%s: expected %s, got %s", what, expected, actual).isLessThan(tolerance);
     }
 

@@ -59,6 +59,9 @@ public final class SourceCompiler {
         }
     }
 
+    /** The name of a module declaration's file, which the course's code never has. */
+    static final String MODULE_INFO = "module-info.java";
+
     /**
      * What a compilation produced.
      *
@@ -79,6 +82,14 @@ public final class SourceCompiler {
      * @return the result; on errors, {@code out} holds nothing usable
      */
     public Result compileCode(List<SubmissionFiles.Source> sources, String sourceRoot, Path out) throws IOException {
+        // javac reads a module declaration from real files only: given from memory it crashes with no diagnostic
+        List<String> modules = sources.stream().map(SubmissionFiles.Source::path)
+            .filter(p -> p.equals(MODULE_INFO) || p.endsWith("/" + MODULE_INFO))
+            .map(p -> sourceRoot + "/" + p + ": the course's code is not a module: remove " + MODULE_INFO).toList();
+        if (!modules.isEmpty()) {
+            clean(out);
+            return new Result(false, modules, Map.of(), false);
+        }
         String digest = digest(d -> {
             for (SubmissionFiles.Source s : sources) {
                 d.update(s.path().getBytes(StandardCharsets.UTF_8));
@@ -97,6 +108,8 @@ public final class SourceCompiler {
         Compilation c = compile(units, List.of(), List.of(), out);
         if (c.ok) {
             stamp(out, digest);
+        } else if (c.errors.isEmpty()) {
+            c.errors.add(sourceRoot + ": the compiler stopped without saying why");
         }
         return new Result(c.ok, c.errors, Map.of(), false);
     }

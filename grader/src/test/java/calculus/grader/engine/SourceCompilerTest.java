@@ -54,6 +54,19 @@ class SourceCompilerTest {
     }
 
     @Test
+    @DisplayName("a module-info.java is refused with a sentence that names it, not a compiler crash with no message")
+    void moduleDeclarationRefused() throws IOException {
+        Source module = new Source("module-info.java", "module demo {\n    exports demo;\n}\n");
+
+        SourceCompiler.Result result = compiler.compileCode(List.of(calc("return x * x;"), module), ROOT, classes());
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.errors()).containsExactly(ROOT + "/module-info.java: the course's code is not a module: "
+            + "remove module-info.java");
+        assertThat(classes().resolve("demo/Calc.class")).doesNotExist();
+    }
+
+    @Test
     @DisplayName("at most 20 errors are reported: the first ones are the ones to fix")
     void atMostTwentyErrors() throws IOException {
         StringBuilder body = new StringBuilder();

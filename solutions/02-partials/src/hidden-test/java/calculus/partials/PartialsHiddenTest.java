@@ -16,7 +16,6 @@ import calculus.grader.Hidden;
 import calculus.grader.TestRandom;
 import calculus.oracles.Datasets;
 import calculus.oracles.Fields;
-import calculus.oracles.FiniteDifferences;
 
 /**
  * The instructors' hidden tests of module 2: the same tasks as the visible tests, in other regimes (30 to 60
@@ -71,7 +70,7 @@ class PartialsHiddenTest {
                             + "partial is exactly 0. Is another coordinate moving (an index mix-up)?"))
                         .isEqualTo(0.0);
                 } else {
-                    assertThat(FiniteDifferences.relativeError(received, exact[i], 1.0))
+                    assertThat(Explain.relativeError(received, exact[i], 1.0))
                         .withFailMessage(message.withinRelative(RANDOM)
                             .hint("f reads x[" + i + "]: move coordinate i, and only it, by +h and -h"))
                         .isLessThanOrEqualTo(RANDOM);
@@ -249,7 +248,7 @@ class PartialsHiddenTest {
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     double received = SecondPartial.of(f, x, i, j, h);
-                    assertThat(FiniteDifferences.relativeError(received, exact[i][j], 1.0))
+                    assertThat(Explain.relativeError(received, exact[i][j], 1.0))
                         .withFailMessage(Explain.that("SecondPartial.of(f, x, " + i + ", " + j + ", h)")
                             .input("f", description, "x", x, "i", i, "j", j, "h", h)
                             .expected(exact[i][j]).received(received).withinRelative(CUBIC)

@@ -392,6 +392,52 @@ class BackpropHiddenTest {
         }
     }
 
+    // Math.tanh is within 2.5 ulps of the exact tanh (its specification), and a right tanh is within about 1.5
+    // (the reference's: 1.43 the worst measured): two right answers are within 4 ulps of each other. A formula
+    // that cancels digits is off by thousands of ulps near 0, and (e^x - e^-x)/(e^x + e^-x) is NaN beyond 710
+    private static final double TANH_ULPS = 4;
+
+    @Test
+    @Graded(task = "6.4", points = 1)
+    @DisplayName("6.4 Tanh is accurate to a few ulps at every size of input, from 1e-300 to 1e300, and odd")
+    void tanhAccurateAtEverySize(TestRandom random) {
+        int n = 400;
+        double[][] x = new double[1][n];
+        for (int i = 0; i < n; i++) {
+            // every scale from subnormal to huge, the region around 0.55 where formulas change, and 0 with its sign
+            double magnitude = switch (i % 4) {
+                case 0 -> random.logUniform(1e-300, 1e300);
+                case 1 -> random.logUniform(1e-9, 30);
+                case 2 -> random.uniform(0.4, 0.7);
+                default -> random.uniform(0, 3);
+            };
+            x[0][i] = i < 2 ? (i == 0 ? 0.0 : -0.0) : random.sign() * magnitude;
+        }
+        x[0][2] = Double.MIN_VALUE;
+        x[0][3] = -Double.MAX_VALUE;
+        double[] y = new Tanh().forward(x)[0].clone();
+        double[][] negated = new double[1][n];
+        for (int i = 0; i < n; i++) {
+            negated[0][i] = -x[0][i];
+        }
+        double[] yNegated = new Tanh().forward(negated)[0];
+        for (int i = 0; i < n; i++) {
+            double expected = Math.tanh(x[0][i]);
+            double ulps = Math.abs(y[i] - expected) / Math.ulp(expected);
+            String input = "x = " + x[0][i];
+            assertThat(Double.isNaN(ulps) ? Double.POSITIVE_INFINITY : ulps).withFailMessage(
+                Explain.that("tanh.forward(X), entry " + i).input(input).expected(expected).received(y[i])
+                    .within(TANH_ULPS * Math.ulp(expected))
+                    .hint("within " + TANH_ULPS + " ulps of Math.tanh: near 0 a formula like 1 - 2/(e^2x + 1) loses "
+                        + "digits (tanh x is x there), and e^x / (e^x + e^-x) is infinity / infinity beyond 710"))
+                .isLessThanOrEqualTo(TANH_ULPS);
+            assertThat(Double.doubleToRawLongBits(yNegated[i])).withFailMessage(
+                Explain.that("tanh.forward(-X), entry " + i).input(input).expected(-y[i]).received(yNegated[i])
+                    .hint("tanh is odd: tanh(-x) = -tanh(x) exactly, and tanh(-0.0) = -0.0"))
+                .isEqualTo(Double.doubleToRawLongBits(-y[i]));
+        }
+    }
+
     // the test's own backward pass and the code's compute the same sums of products in perhaps another order:
     // they agree to about 1e-15 of the largest entry; 1e-12 leaves room
     private static final double STACK_TOLERANCE = 1e-12;

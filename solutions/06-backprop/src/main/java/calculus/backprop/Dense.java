@@ -26,7 +26,15 @@ public final class Dense implements BatchLayer {
     private final double[] bias;
     private final double[][] weightGradient;
     private final double[] biasGradient;
+    // Wᵀ, refreshed every forward pass (the weights move between steps): products with W's columns walk its rows
+    private final double[][] weightsTransposed;
     private double[][] input;
+    // buffers for one batch size, allocated again only when it changes
+    private double[][] output;
+    private double[][] inputTransposed;
+    private double[][] inputGradient;
+    // for layers with few outputs (see Matrices.SHORT_ROW): Gᵀ
+    private double[][] outputGradientTransposed;
     // END SOLUTION ONLY
 
     /**
@@ -55,6 +63,7 @@ public final class Dense implements BatchLayer {
         this.bias = new double[outputs];
         this.weightGradient = new double[inputs][outputs];
         this.biasGradient = new double[outputs];
+        this.weightsTransposed = new double[outputs][inputs];
         // END SOLUTION
     }
 
@@ -82,6 +91,7 @@ public final class Dense implements BatchLayer {
         this.bias = bias.clone();
         this.weightGradient = new double[weights.length][outputs];
         this.biasGradient = new double[outputs];
+        this.weightsTransposed = new double[outputs][weights.length];
         // END SOLUTION
     }
 
@@ -91,23 +101,21 @@ public final class Dense implements BatchLayer {
         // BEGIN SOLUTION Task 6.4: return the layer's output for this batch, and keep the input for the backward pass
         //     (README.md, "Task 6.4")
         Checks.requireMatrix(input, "input", inputs());
-        int m = outputs();
-        double[][] out = new double[input.length][];
-        for (int r = 0; r < input.length; r++) {
-            double[] y = bias.clone();
-            double[] x = input[r];
-            // row r of XW as a sum of weight rows: walks W row by row, in memory order
-            for (int i = 0; i < x.length; i++) {
-                double xi = x[i];
-                double[] w = weights[i];
-                for (int j = 0; j < m; j++) {
-                    y[j] += xi * w[j];
-                }
-            }
-            out[r] = y;
+        output = Matrices.reuse(output, input.length, outputs());
+        Matrices.transpose(weights, weightsTransposed);
+        // every row starts as b, then XW is added
+        for (double[] y : output) {
+            System.arraycopy(bias, 0, y, 0, y.length);
+        }
+        if (outputs() >= Matrices.SHORT_ROW) {
+            // row r of XW is a sum of rows of W, each walked in memory order
+            Matrices.addProduct(input, weights, output);
+        } else {
+            // a few outputs: each a dot product of a row of X and a column of W, a row of Wᵀ
+            Matrices.addProductTransposed(input, weightsTransposed, output);
         }
         this.input = input;
-        return out;
+        return output;
         // END SOLUTION
     }
 
@@ -123,54 +131,42 @@ public final class Dense implements BatchLayer {
         if (input == null) {
             throw new IllegalStateException("backward needs a forward pass first");
         }
-        Checks.requireShape(outputGradient, "outputGradient", input.length, outputs());
-        int n = inputs();
-        int m = outputs();
-        for (double[] row : weightGradient) {
-            Arrays.fill(row, 0.0);
+        int batch = input.length;
+        Checks.requireShape(outputGradient, "outputGradient", batch, outputs());
+        // dL/dW = XᵀG: each weight touches every example, and the product sums over them. Xᵀ is copied out
+        // first, so that the product reads rows, never columns
+        inputTransposed = Matrices.reuse(inputTransposed, inputs(), batch);
+        Matrices.transpose(input, inputTransposed);
+        Matrices.clear(weightGradient);
+        if (outputs() >= Matrices.SHORT_ROW) {
+            Matrices.addProduct(inputTransposed, outputGradient, weightGradient);
+        } else {
+            // a few outputs: each entry of XᵀG is a dot product of a row of Xᵀ and a row of Gᵀ, as long as the
+            // batch
+            outputGradientTransposed = Matrices.reuse(outputGradientTransposed, outputs(), batch);
+            Matrices.transpose(outputGradient, outputGradientTransposed);
+            Matrices.addProductTransposed(inputTransposed, outputGradientTransposed, weightGradient);
         }
+        // the bias is added to every example: its gradient sums G over the batch, row after row
         Arrays.fill(biasGradient, 0.0);
-        double[][] transposed = transpose(weights);
-        double[][] inputGradient = new double[input.length][n];
-        for (int r = 0; r < input.length; r++) {
-            double[] g = outputGradient[r];
-            double[] x = input[r];
-            double[] dx = inputGradient[r];
-            for (int j = 0; j < m; j++) {
-                double gj = g[j];
-                // the bias is added to every example: its gradient sums over the batch
-                biasGradient[j] += gj;
-                // row r of G Wᵀ as a sum of rows of Wᵀ, the way forward computes XW: independent additions that the
-                // JIT compiler can vectorise, where a dot product per entry is one chain of dependent additions
-                double[] w = transposed[j];
-                for (int i = 0; i < n; i++) {
-                    dx[i] += gj * w[i];
-                }
+        for (double[] g : outputGradient) {
+            for (int j = 0; j < g.length; j++) {
+                biasGradient[j] += g[j];
             }
-            for (int i = 0; i < n; i++) {
-                // W_ij touches every example: dL/dW_ij sums x_ri g_rj over the batch
-                double xi = x[i];
-                double[] dw = weightGradient[i];
-                for (int j = 0; j < m; j++) {
-                    dw[j] += xi * g[j];
-                }
-            }
+        }
+        // dL/dX = GWᵀ
+        inputGradient = Matrices.reuse(inputGradient, batch, inputs());
+        Matrices.clear(inputGradient);
+        if (inputs() >= Matrices.SHORT_ROW) {
+            // row r a sum of rows of Wᵀ
+            Matrices.addProduct(outputGradient, weightsTransposed, inputGradient);
+        } else {
+            // a few inputs: each entry a dot product of a row of G and a row of W
+            Matrices.addProductTransposed(outputGradient, weights, inputGradient);
         }
         return inputGradient;
         // END SOLUTION
     }
-
-    // BEGIN SOLUTION ONLY
-    private static double[][] transpose(double[][] a) {
-        double[][] t = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                t[j][i] = a[i][j];
-            }
-        }
-        return t;
-    }
-    // END SOLUTION ONLY
 
     /** @return the rows of <em>W</em>, then <em>b</em>: the live arrays */
     @Override

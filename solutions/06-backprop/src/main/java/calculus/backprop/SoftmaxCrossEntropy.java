@@ -25,6 +25,7 @@ public final class SoftmaxCrossEntropy {
     // BEGIN SOLUTION ONLY
     private double[][] probabilities;
     private int[] labels;
+    private double[][] gradient;
     // END SOLUTION ONLY
 
     /**
@@ -41,26 +42,32 @@ public final class SoftmaxCrossEntropy {
         //     what the backward pass needs (README.md, "Task 6.4"); reject bad input as the Javadoc's @throws says
         int k = Checks.requireMatrix(logits, "logits", -1);
         checkLabels(labels, logits.length, k);
-        double[][] p = new double[logits.length][];
+        // buffers for one batch size, allocated again only when it changes
+        double[][] p = Matrices.reuse(probabilities, logits.length, k);
         double total = 0.0;
         for (int r = 0; r < logits.length; r++) {
             double[] z = logits[r];
+            double[] e = p[r];
             double max = max(z);
             double sum = 0.0;
-            double[] e = new double[k];
             for (int j = 0; j < k; j++) {
                 e[j] = Math.exp(z[j] - max);
                 sum += e[j];
             }
             // -log p_y = log-sum-exp(z) - z_y, never log of an underflowed probability
             total += max + Math.log(sum) - z[labels[r]];
+            // one division, then multiplications: a division costs several times more
+            double inverse = 1.0 / sum;
             for (int j = 0; j < k; j++) {
-                e[j] /= sum;
+                e[j] *= inverse;
             }
-            p[r] = e;
         }
         this.probabilities = p;
-        this.labels = labels.clone();
+        if (this.labels == null || this.labels.length != labels.length) {
+            this.labels = new int[labels.length];
+        }
+        // a copy: the caller may change its array before backward
+        System.arraycopy(labels, 0, this.labels, 0, labels.length);
         return total / logits.length;
         // END SOLUTION
     }
@@ -80,15 +87,19 @@ public final class SoftmaxCrossEntropy {
             throw new IllegalStateException("backward needs a forward pass first");
         }
         int batch = probabilities.length;
-        double[][] g = new double[batch][];
+        int k = probabilities[0].length;
+        double[][] g = Matrices.reuse(gradient, batch, k);
+        double scale = 1.0 / batch;
         for (int r = 0; r < batch; r++) {
-            g[r] = probabilities[r].clone();
-            // the one-hot label's -1: only the true class's logit is pulled up
-            g[r][labels[r]] -= 1.0;
-            for (int j = 0; j < g[r].length; j++) {
-                g[r][j] /= batch;
+            double[] p = probabilities[r];
+            double[] gr = g[r];
+            for (int j = 0; j < k; j++) {
+                gr[j] = p[j] * scale;
             }
+            // the one-hot label's -1: only the true class's logit is pulled up
+            gr[labels[r]] -= scale;
         }
+        this.gradient = g;
         return g;
         // END SOLUTION
     }

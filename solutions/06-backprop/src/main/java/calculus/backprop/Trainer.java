@@ -1,7 +1,5 @@
 package calculus.backprop;
 
-import java.util.List;
-
 /**
  * Trains a {@link Sequential} classifier by full-batch gradient descent with momentum on the mean
  * {@link SoftmaxCrossEntropy} loss.
@@ -22,6 +20,10 @@ public final class Trainer {
     private final double learningRate;
     private final double momentum;
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+    // the network's live parameter and gradient arrays, asked for once (the arrays never change, only their
+    // entries), so that a step builds no lists
+    private double[][] parameters;
+    private double[][] gradients;
     private double[][] velocity;
     // END SOLUTION ONLY
 
@@ -61,25 +63,28 @@ public final class Trainer {
         double value = loss.forward(network.forward(x), labels);
         double[][] logitGradient = loss.backward();
         network.backward(logitGradient);
-        descend(network.parameters(), network.gradients());
+        descend();
         return value;
         // END SOLUTION
     }
 
     // BEGIN SOLUTION ONLY
     /** The momentum update of every parameter entry from the matching gradient entry. */
-    private void descend(List<double[]> parameters, List<double[]> gradients) {
+    private void descend() {
         if (velocity == null) {
+            parameters = network.parameters().toArray(new double[0][]);
+            gradients = network.gradients().toArray(new double[0][]);
             // one velocity per parameter entry, starting at rest: the first step is plain gradient descent
-            velocity = new double[parameters.size()][];
+            velocity = new double[parameters.length][];
             for (int k = 0; k < velocity.length; k++) {
-                velocity[k] = new double[parameters.get(k).length];
+                velocity[k] = new double[parameters[k].length];
             }
         }
         for (int k = 0; k < velocity.length; k++) {
-            double[] p = parameters.get(k);
-            double[] g = gradients.get(k);
+            double[] p = parameters[k];
+            double[] g = gradients[k];
             double[] v = velocity[k];
+            // three arrays in step, each entry independent of the others: a vectorised loop
             for (int i = 0; i < p.length; i++) {
                 v[i] = momentum * v[i] - learningRate * g[i];
                 p[i] += v[i];

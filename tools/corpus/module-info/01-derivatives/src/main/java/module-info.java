@@ -1,0 +1,3 @@
+module calculus.derivatives {
+    exports calculus.derivatives;
+}

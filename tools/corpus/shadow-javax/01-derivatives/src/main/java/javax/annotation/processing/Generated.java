@@ -1,0 +1,5 @@
+package javax.annotation.processing;
+
+/** A copy of the course's Generated, made by the submission. */
+public @interface Generated {
+}
