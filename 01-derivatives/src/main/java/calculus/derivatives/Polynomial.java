@@ -95,7 +95,8 @@ public final class Polynomial {
 
     /**
      * Two polynomials are equal when their coefficients are: 1 + 2<em>x</em> + 0<em>x</em><sup>2</sup> equals
-     * 1 + 2<em>x</em>.
+     * 1 + 2<em>x</em>. Coefficients are compared as numbers, so a coefficient −0.0 equals 0.0 (both are zero), and
+     * equal polynomials have equal hash codes and print the same.
      */
     @Override
     public boolean equals(Object other) {

@@ -52,14 +52,27 @@ class NumericalDerivativeTest {
         for (double x : points) {
             double expected = NumericalDerivative.RELATIVE_STEP * Math.max(1.0, Math.abs(x));
             double h = NumericalDerivative.step(x);
-            boolean shrinksWithX = Explain.relativeError(NumericalDerivative.RELATIVE_STEP * Math.abs(x), h)
-                <= STEP_TOLERANCE;
+            double scale = Math.max(1.0, Math.abs(x));
+            Explain message = Explain.that("NumericalDerivative.step(x)").input("x", x)
+                .expected(expected).received(h).withinRelative(STEP_TOLERANCE)
+                .mistake("the step is scaled by |x| alone: near 0 it shrinks with |x| (to 0 at x = 0); scale it by "
+                    + "max(1, |x|)", NumericalDerivative.RELATIVE_STEP * Math.abs(x))
+                .mistake("the step is not scaled: far from 0 it must grow with |x|, RELATIVE_STEP * max(1, |x|)",
+                    NumericalDerivative.RELATIVE_STEP)
+                .mistake("the step is not scaled: far from 0 it must grow with |x|, RELATIVE_STEP * max(1, |x|)",
+                    (x + NumericalDerivative.RELATIVE_STEP) - x)
+                .mistake("the step is sqrt(eps) * max(1, |x|), the best step of a one-sided difference: the central "
+                    + "difference's truncation error shrinks like h^2, which moves the balance with round-off to "
+                    + "cbrt(eps)", Math.sqrt(Math.ulp(1.0)) * scale);
+            double fixed = NumericalDerivative.RELATIVE_STEP;
+            boolean unscaled = h == fixed || h == (x + fixed) - x;
+            if (h > 0 && h < 1e-3 * expected && !unscaled) {
+                message.matched("the step is far too small: round-off, about eps |f| / h, grows as h shrinks, and "
+                    + "below about cbrt(eps) max(1, |x|) it outweighs the truncation error the smaller step saves");
+            }
             assertThat(Explain.relativeError(expected, h))
-                .withFailMessage(Explain.that("NumericalDerivative.step(x)").input("x", x)
-                    .expected(expected).received(h).withinRelative(STEP_TOLERANCE)
-                    .hint(shrinksWithX ? "near 0 the step must not shrink with |x|: scale it by max(1, |x|)"
-                        : "the step is RELATIVE_STEP * max(1, |x|), with RELATIVE_STEP = cbrt(eps) ~ 6.06e-6: not "
-                            + "sqrt(eps), and not a fixed number"))
+                .withFailMessage(message.hint("the step is RELATIVE_STEP * max(1, |x|), with RELATIVE_STEP = "
+                    + "cbrt(eps) ~ 6.06e-6"))
                 .isLessThanOrEqualTo(STEP_TOLERANCE);
             double stepped = (x + h) - x;
             assertThat(stepped)

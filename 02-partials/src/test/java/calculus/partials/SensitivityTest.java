@@ -116,13 +116,27 @@ class SensitivityTest {
                 return sum;
             };
             int received = Sensitivity.mostSensitive(loss, theta, H);
+            int largestSigned = 0;
+            int smallestMagnitude = 0;
+            for (int k = 1; k < n; k++) {
+                largestSigned = slopes[k] > slopes[largestSigned] ? k : largestSigned;
+                smallestMagnitude = Math.abs(slopes[k]) < Math.abs(slopes[smallestMagnitude]) ? k
+                    : smallestMagnitude;
+            }
+            Explain message = Explain.that("Sensitivity.mostSensitive(L, theta, h)")
+                .input("theta", theta)
+                .expected((Object) winner).received((Object) received)
+                .detail("partials", Arrays.toString(slopes));
+            if (received == largestSigned) {
+                message.matched("parameter " + received + " has the largest partial with its sign, " + slopes[received]
+                    + "; parameter " + winner + " has the largest magnitude, " + Math.abs(slopes[winner]) + ", though "
+                    + "its partial is negative: compare |dL/dtheta_i|, not dL/dtheta_i");
+            } else if (received == smallestMagnitude) {
+                message.matched("parameter " + received + " has the smallest magnitude: the comparison is the wrong "
+                    + "way round");
+            }
             assertThat(received)
-                .withFailMessage(Explain.that("Sensitivity.mostSensitive(L, theta, h)")
-                    .input("theta", theta)
-                    .expected((Object) winner).received((Object) received)
-                    .detail("partials", Arrays.toString(slopes))
-                    .hint("parameter " + winner + " has the largest magnitude, " + Math.abs(slopes[winner])
-                        + ", though its partial is negative: compare |dL/dtheta_i|, not dL/dtheta_i"))
+                .withFailMessage(message.hint("the index of the partial with the largest magnitude |dL/dtheta_i|"))
                 .isEqualTo(winner);
         }
         // L = sum theta_k^2 at (0.5, 1, -1): partials 1, 2 and -2, exact in binary with h = 2^-10 (any central

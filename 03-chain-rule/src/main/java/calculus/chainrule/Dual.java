@@ -244,14 +244,16 @@ public final class Dual {
      * The logistic sigmoid σ(<em>u</em>) = 1 / (1 + e<sup>−<em>u</em></sup>), with σ′ = σ(1 − σ) =
      * σ(<em>u</em>)σ(−<em>u</em>).
      *
-     * <p>Numerically stable for every finite <em>u</em>: e<sup>−<em>u</em></sup> is never formed for a large
-     * negative <em>u</em> (it would overflow, and e<sup><em>u</em></sup>/(1 + e<sup><em>u</em></sup>) would be
-     * ∞/∞ = NaN for a large positive one). σ(±800) is 1 or 0 with derivative 0.
+     * <p>Right for every finite <em>u</em>: σ(±800) is 1 or 0 with derivative 0. The plain 1/(1 +
+     * e<sup>−<em>u</em></sup>) already is, in IEEE arithmetic (at <em>u</em> = −800, e<sup>800</sup> overflows to
+     * ∞ and 1/(1 + ∞) = 0, the right limit); e<sup><em>u</em></sup>/(1 + e<sup><em>u</em></sup>) is not (∞/∞ =
+     * NaN at <em>u</em> = 800). What the tails lose is precision: σ(40) rounds to 1, so 1 − σ(40) is 0, not
+     * 4·10<sup>−18</sup>.
      *
      * @return σ(<em>u</em>), in [0, 1]
      */
     public Dual sigmoid() {
-        // TODO(Task 3.3): return the dual number of the sigmoid of this, computed so that it never overflows
+        // TODO(Task 3.3): return the dual number of the sigmoid of this, right for every finite value
         //     (README.md, "Task 3.3")
         throw new UnsupportedOperationException("Task 3.3: Dual.sigmoid");
     }

@@ -30,13 +30,17 @@ public final class Sigmoid {
     }
 
     /**
-     * The logistic sigmoid σ(<em>z</em>) = 1 / (1 + <em>e</em><sup>−<em>z</em></sup>), without overflow.
+     * The logistic sigmoid σ(<em>z</em>) = 1 / (1 + <em>e</em><sup>−<em>z</em></sup>), never NaN for a number. (That
+     * formula itself is safe in IEEE arithmetic: at <em>z</em> = −1000, <em>e</em><sup>1000</sup> overflows to ∞
+     * and 1/(1 + ∞) = 0, the right limit; the form <em>e</em><sup><em>z</em></sup>/(1 +
+     * <em>e</em><sup><em>z</em></sup>) is not, see above.)
      *
      * @param z a logit
      * @return σ(<em>z</em>) in [0, 1]; NaN for NaN
      */
     public static double sigmoid(double z) {
-        // TODO(Task 4.4): return the sigmoid of z, computed so that it never overflows (README.md, "Task 4.4")
+        // TODO(Task 4.4): return the sigmoid of z, a number in [0, 1] for every z that is not NaN
+        //     (README.md, "Task 4.4")
         throw new UnsupportedOperationException("Task 4.4: Sigmoid.sigmoid");
     }
 

@@ -39,8 +39,8 @@ public final class SoftmaxCrossEntropy {
 
     /**
      * The gradient of the last {@link #forward} loss with respect to its logits. It may be called more than once
-     * after one forward pass: each call gives the same gradient, in new arrays, and leaves what forward kept as it
-     * was.
+     * after one forward pass: each call gives the same gradient and leaves what forward kept as it was. (The array
+     * returned may be reused by a later call: copy it to keep it.)
      *
      * @return (softmax(<em>z</em>) − one-hot(<em>y</em>)) / <em>B</em>, the shape of the logits
      * @throws IllegalStateException if {@link #forward} has not been called

@@ -254,13 +254,15 @@ public final class Value {
     }
 
     /**
-     * The logistic sigmoid σ(<em>a</em>) = 1 / (1 + e<sup>−<em>a</em></sup>), computed without overflow for every
-     * finite <em>a</em>.
+     * The logistic sigmoid σ(<em>a</em>) = 1 / (1 + e<sup>−<em>a</em></sup>), in [0, 1] for every finite
+     * <em>a</em>, never NaN. (In IEEE arithmetic that formula is safe as it stands: at <em>a</em> = −800,
+     * e<sup>800</sup> overflows to ∞ and 1/(1 + ∞) = 0, the right limit; e<sup><em>a</em></sup>/(1 +
+     * e<sup><em>a</em></sup>) is not, ∞/∞ = NaN at <em>a</em> = 800.)
      *
      * @return σ(<em>a</em>), with &part;/&part;<em>a</em> = σ(<em>a</em>)(1 − σ(<em>a</em>))
      */
     public Value sigmoid() {
-        // TODO(Task 6.1): return the node of the sigmoid, computed without overflow, with its local derivative
+        // TODO(Task 6.1): return the node of the sigmoid, never NaN for a number, with its local derivative
         //     (README.md, "Task 6.1")
         throw new UnsupportedOperationException("Task 6.1: Value.sigmoid");
     }

@@ -66,8 +66,9 @@ class CrossEntropyTest {
         Expect.closeTo(Explain.that("a second loss.backward() after the same forward").input(input)
             .withoutDiagnosis()
             .hint("the first backward() changed what forward kept (the probabilities): subtracting the label and "
-                + "dividing by B in place on the kept rows makes each call differ. Compute the gradient in new "
-                + "arrays; the Javadoc: backward may be called again and gives the same gradient"),
+                + "dividing by B in place on the kept rows makes each call differ. Compute the gradient in arrays "
+                + "of its own, not in the kept ones; the Javadoc: backward may be called again and gives the same "
+                + "gradient"),
             first, second, WORKED_TOLERANCE);
     }
 

@@ -332,10 +332,11 @@ public final class Explain implements Supplier<String> {
         // a mistake matched at this input names the slip: it goes first and alone, no guess beside it; a diagnosis
         // from the numbers that names a cause (a sign, a factor) goes before the test's general hints, a vague one
         // (near miss, far off) after them
-        List<String> matches = new ArrayList<>(matched);
-        if (matches.isEmpty() && !matchedMistake().isEmpty()) {
+        List<String> matches = new ArrayList<>();
+        if (!matchedMistake().isEmpty()) {
             matches.add(matchedMistake());
         }
+        matches.addAll(matched);
         List<String> allHints = new ArrayList<>();
         if (!matches.isEmpty()) {
             allHints.addAll(matches);
@@ -362,7 +363,9 @@ public final class Explain implements Supplier<String> {
         for (Object[] m : mistakes) {
             String description = (String) m[0];
             if (m[1] instanceof Double wrong && receivedNumber != null) {
-                if (matches(receivedNumber, wrong) && (expectedNumber == null || !matches(expectedNumber, wrong))) {
+                double scale = expectedNumber == null ? 1.0 : Math.abs(expectedNumber);
+                if (matches(receivedNumber, wrong, scale)
+                    && (expectedNumber == null || !matches(expectedNumber, wrong, scale))) {
                     return "received exactly what you get when " + description;
                 }
             } else if (m[1] instanceof double[] wrong && receivedVector != null
@@ -376,12 +379,16 @@ public final class Explain implements Supplier<String> {
         return "";
     }
 
-    /** Whether two numbers agree to round-off, as a mistake reproduced with the same operations does. */
-    static boolean matches(double a, double b) {
+    /**
+     * Whether two numbers agree to round-off, as a mistake reproduced with the same operations does: relatively,
+     * or, for numbers near 0, within {@value #MATCH} of a thousandth of {@code scale}, the size of the right answer.
+     */
+    static boolean matches(double a, double b, double scale) {
         if (a == b) {
             return true;
         }
-        return Math.abs(a - b) <= MATCH * Math.max(1e-3, Math.max(Math.abs(a), Math.abs(b)));
+        double floor = Double.isFinite(scale) && scale > 0 ? 1e-3 * scale : 1e-3;
+        return Math.abs(a - b) <= MATCH * Math.max(floor, Math.max(Math.abs(a), Math.abs(b)));
     }
 
     /** Whether a diagnosis from the numbers names a cause, not only a size of the gap. */

@@ -32,7 +32,9 @@ public final class SquaredErrorLoss {
      * @param x the inputs, at least one, all finite
      * @param y the targets, as many as inputs, all finite
      * @throws IllegalArgumentException if an array is null, empty, or holds a number that is not finite, or the
-     *                                  lengths differ
+     *                                  lengths differ; the message names the array (or the entry, {@code x[1]})
+     *                                  and what is wrong with it: its value, or both lengths, or for an empty
+     *                                  array its length 0
      */
     public SquaredErrorLoss(double[] x, double[] y) {
         // BEGIN SOLUTION Task 1.9: keep copies of the examples (README.md, "Task 1.9"); reject bad input as the

@@ -30,17 +30,22 @@ public final class Sigmoid {
     }
 
     /**
-     * The logistic sigmoid σ(<em>z</em>) = 1 / (1 + <em>e</em><sup>−<em>z</em></sup>), without overflow.
+     * The logistic sigmoid σ(<em>z</em>) = 1 / (1 + <em>e</em><sup>−<em>z</em></sup>), never NaN for a number. (That
+     * formula itself is safe in IEEE arithmetic: at <em>z</em> = −1000, <em>e</em><sup>1000</sup> overflows to ∞
+     * and 1/(1 + ∞) = 0, the right limit; the form <em>e</em><sup><em>z</em></sup>/(1 +
+     * <em>e</em><sup><em>z</em></sup>) is not, see above.)
      *
      * @param z a logit
      * @return σ(<em>z</em>) in [0, 1]; NaN for NaN
      */
     public static double sigmoid(double z) {
-        // BEGIN SOLUTION Task 4.4: return the sigmoid of z, computed so that it never overflows (README.md, "Task 4.4")
+        // BEGIN SOLUTION Task 4.4: return the sigmoid of z, a number in [0, 1] for every z that is not NaN
+        //     (README.md, "Task 4.4")
         if (z >= 0) {
             return 1.0 / (1.0 + Math.exp(-z));
         }
-        // for z < 0, e^z is at most 1: the same value as 1/(1 + e^-z), with no e^-z to overflow
+        // for z < 0, e^z is at most 1: the same value as 1/(1 + e^-z), without forming an infinity. (1/(1 + e^-z)
+        // would be right too: for z < -709, e^-z overflows to infinity and 1/infinity is 0, the right limit)
         double ez = Math.exp(z);
         return ez / (1.0 + ez);
         // END SOLUTION

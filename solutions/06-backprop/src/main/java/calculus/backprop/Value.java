@@ -320,16 +320,18 @@ public final class Value {
     }
 
     /**
-     * The logistic sigmoid σ(<em>a</em>) = 1 / (1 + e<sup>−<em>a</em></sup>), computed without overflow for every
-     * finite <em>a</em>.
+     * The logistic sigmoid σ(<em>a</em>) = 1 / (1 + e<sup>−<em>a</em></sup>), in [0, 1] for every finite
+     * <em>a</em>, never NaN. (In IEEE arithmetic that formula is safe as it stands: at <em>a</em> = −800,
+     * e<sup>800</sup> overflows to ∞ and 1/(1 + ∞) = 0, the right limit; e<sup><em>a</em></sup>/(1 +
+     * e<sup><em>a</em></sup>) is not, ∞/∞ = NaN at <em>a</em> = 800.)
      *
      * @return σ(<em>a</em>), with &part;/&part;<em>a</em> = σ(<em>a</em>)(1 − σ(<em>a</em>))
      */
     public Value sigmoid() {
-        // BEGIN SOLUTION Task 6.1: return the node of the sigmoid, computed without overflow, with its local derivative
+        // BEGIN SOLUTION Task 6.1: return the node of the sigmoid, never NaN for a number, with its local derivative
         //     (README.md, "Task 6.1")
-        // e^-a overflows for a < -709; for negative a the equal form e^a / (1 + e^a) only ever exponentiates a
-        // negative number
+        // 1/(1 + e^-a) alone would be right (for a < -709, e^-a is infinity and the quotient 0, the right limit);
+        // for negative a the equal form e^a / (1 + e^a) only exponentiates a negative number, no infinity formed
         double s;
         if (data >= 0) {
             s = 1.0 / (1.0 + Math.exp(-data));
