@@ -25,7 +25,8 @@ import calculus.grader.report.Status;
  * <ul>
  *   <li>Resolves a {@link TestRandom} parameter with the test's seed, and prints the seed when the test fails.</li>
  *   <li>Turns a {@link StackOverflowError} or {@link OutOfMemoryError} in student code into an ordinary failure of
- *       that one test with an explanation (JUnit would otherwise abort the whole run on an out-of-memory error).</li>
+ *       that one test with an explanation (JUnit would otherwise abort the whole run on an out-of-memory error);
+ *       after an out-of-memory error the other tests of its task do not run, as after an exhausted step budget.</li>
  *   <li>Runs only the tests of one task when asked: {@code -Dtask=1.3} (several: {@code -Dtask=1.3,1.4}).</li>
  * </ul>
  *
@@ -144,7 +145,7 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
         Graded task = method.map(m -> m.getAnnotation(Graded.class)).orElse(null);
         if (task != null && exhaustedTasks(context).contains(task.task())) {
             return ConditionEvaluationResult.disabled("not run: another test of Task " + task.task() + " ran out of "
-                + "its step budget, so this one would most likely loop too");
+                + "its step budget or of memory, so this one would most likely loop too");
         }
         Optional<String> wanted = context.getConfigurationParameter("task").map(String::strip)
             .filter(s -> !s.isEmpty());
@@ -187,7 +188,14 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
         Optional<Long> budget = context.getConfigurationParameter(STEPS_PARAMETER).map(Long::parseLong);
         Graded graded = context.getRequiredTestMethod().getAnnotation(Graded.class);
         if (budget.isEmpty()) {
-            run(invocation);
+            try {
+                run(invocation);
+            } catch (OutOfMemory e) {
+                if (graded != null) {
+                    exhaustedTasks(context).add(graded.task());
+                }
+                throw e;
+            }
             return;
         }
         long steps = graded != null && graded.steps() > 0 ? graded.steps() : budget.get();
@@ -202,6 +210,11 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
         boolean exhausted = StepBudget.exhausted();
         StepBudget.disarm();
         context.publishReportEntry(STEPS_KEY, Long.toString(used));
+        if (failure instanceof OutOfMemory && graded != null) {
+            // a runaway allocation is a runaway loop seen from the heap: whether the budget or the heap runs out
+            // first depends on the JVM, so both must cost the same, the task
+            exhaustedTasks(context).add(graded.task());
+        }
         if (exhausted) {
             if (graded != null) {
                 exhaustedTasks(context).add(graded.task());
@@ -221,9 +234,17 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
             throw new AssertionError("StackOverflowError: the code recursed too deeply, or without end. Check the "
                 + "base case of any recursion, or turn the recursion into a loop.");
         } catch (OutOfMemoryError e) {
-            long mb = Runtime.getRuntime().maxMemory() >> 20;
-            throw new AssertionError("OutOfMemoryError: the code used up the test's " + mb + " MB of memory. Does "
-                + "a loop keep adding to a list or array without end?");
+            throw new OutOfMemory();
+        }
+    }
+
+    /** A test whose code used up the test JVM's memory: its task's other tests are not run. */
+    static final class OutOfMemory extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        OutOfMemory() {
+            super("OutOfMemoryError: the code used up the test's " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB of memory. Does a loop keep adding to a list or array without end?");
         }
     }
 

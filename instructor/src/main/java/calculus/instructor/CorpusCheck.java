@@ -92,6 +92,42 @@ public final class CorpusCheck {
         Files.writeString(file, text.substring(0, at) + edit.get("replace") + text.substring(at + find.length()));
     }
 
+    /**
+     * Files too big, or too many, to keep in the repository, made when the case is graded: {@code "head"}, then
+     * {@code "text"} {@code "times"} times (once if not given), then {@code "tail"}; with {@code "copies": n},
+     * n files, {@code {i}} in the name and the texts standing for 0, 1, ... n - 1.
+     */
+    static void generate(Path submission, Map<String, Object> generated) throws IOException {
+        int copies = ((Number) generated.getOrDefault("copies", 1)).intValue();
+        int times = ((Number) generated.getOrDefault("times", 1)).intValue();
+        for (int i = 0; i < copies; i++) {
+            String n = Integer.toString(i);
+            Path file = submission.resolve(String.valueOf(generated.get("file")).replace("{i}", n));
+            Files.createDirectories(file.getParent());
+            String text = String.valueOf(generated.get("text")).replace("{i}", n);
+            Files.writeString(file, String.valueOf(generated.getOrDefault("head", "")).replace("{i}", n)
+                + text.repeat(times) + String.valueOf(generated.getOrDefault("tail", "")).replace("{i}", n),
+                StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A symbolic link in the submission, {@code "link"}, to a file or folder of the course, {@code "to"} (relative
+     * to the course's root, so the case works in every clone): git keeps links, but copying the case would
+     * follow them.
+     */
+    static void link(Path course, Path submission, Map<String, Object> link) throws IOException {
+        Path at = submission.resolve(String.valueOf(link.get("link")));
+        Path to = course.resolve(String.valueOf(link.get("to"))).toAbsolutePath().normalize();
+        if (!Files.exists(to)) {
+            throw new IllegalStateException("the corpus link " + link.get("link") + " points to " + link.get("to")
+                + ", which the course does not have");
+        }
+        Files.createDirectories(at.getParent());
+        CourseFiles.deleteTree(at);
+        Files.createSymbolicLink(at, to);
+    }
+
     /** Grades one case; returns what differs from its expectation. */
     @SuppressWarnings("unchecked")
     static List<String> check(Path course, Path caseDir, Path out) throws IOException {
@@ -118,6 +154,12 @@ public final class CorpusCheck {
         CourseFiles.copyEverything(caseDir, submission, p -> !p.toString().equals("expected.json"));
         for (Object e : (List<Object>) expected.getOrDefault("edits", List.of())) {
             applyEdit(submission, (Map<String, Object>) e);
+        }
+        for (Object g : (List<Object>) expected.getOrDefault("generate", List.of())) {
+            generate(submission, (Map<String, Object>) g);
+        }
+        for (Object l : (List<Object>) expected.getOrDefault("links", List.of())) {
+            link(course, submission, (Map<String, Object>) l);
         }
         // graded as a submission is: with a seed of its own, not the course's public one (so that answers tabulated
         // from the public runs do not replay), drawn from a fixed secret and the case's name, so that a case's

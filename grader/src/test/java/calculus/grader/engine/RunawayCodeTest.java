@@ -39,6 +39,7 @@ class RunawayCodeTest {
         """;
 
     private ModuleReport report;
+    private double fillSeconds;
 
     @BeforeAll
     void grade(@TempDir Path root) throws IOException {
@@ -134,6 +135,28 @@ class RunawayCodeTest {
                     }
                 }
                 """)
+            .test(PKG + "HeapTest.java", IMPORTS + """
+                /** Keeps adding to a list, as a descent loop without a divergence check keeps its trajectory. */
+                class HeapTest {
+
+                    @Test
+                    @Graded(task = "2.5", points = 1)
+                    @DisplayName("2.5 Fills the heap")
+                    void fills() {
+                        java.util.List<double[]> trajectory = new java.util.ArrayList<>();
+                        while (trajectory.size() >= 0) {
+                            trajectory.add(new double[512]);
+                        }
+                    }
+
+                    @Test
+                    @Graded(task = "2.5", points = 1)
+                    @DisplayName("2.5 Comes after the heap filler")
+                    void afterFill() {
+                        assertThat(Loops.one()).isEqualTo(1);
+                    }
+                }
+                """)
             .test(PKG + "LastTest.java", IMPORTS + """
                 class LastTest {
 
@@ -145,7 +168,9 @@ class RunawayCodeTest {
                     }
                 }
                 """);
+        long start = System.nanoTime();
         report = new ModuleGrader().grade(module.job(Selection.all(), null, FixtureModule.withCpuBackstop(1_000)));
+        fillSeconds = (System.nanoTime() - start) / 1e9;
     }
 
     @Test
@@ -177,6 +202,18 @@ class RunawayCodeTest {
             assertThat(t.message()).contains("of CPU time, the backstop of every test");
         });
         assertThat(test("runs").status()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
+    @DisplayName("a test that fills the heap fails as out of memory within seconds (the watchdog stops it after the "
+        + "first collection that leaves the heap three quarters full), and its task's other tests are NOT RUN")
+    void heapFiller() {
+        assertThat(test("fills").status()).isEqualTo(Status.FAILED);
+        assertThat(test("fills").message()).startsWith("OutOfMemoryError:");
+        // whichever comes first, the watchdog or the JVM's own error, the task is lost the same way
+        assertThat(test("afterFill").status()).isEqualTo(Status.NOT_RUN);
+        assertThat(test("runs").status()).isEqualTo(Status.PASSED);
+        assertThat(fillSeconds).as("seconds to grade the fixture module, heap filler included").isLessThan(60);
     }
 
     private TestResult test(String method) {
