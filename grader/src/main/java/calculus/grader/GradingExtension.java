@@ -47,6 +47,8 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
     public static final String STEPS_PARAMETER = "calculus.grader.steps";
     /** The course's base seed; {@code -Dcalculus.seed=N} changes every test's random inputs at once. */
     static final long COURSE_SEED = 20_261_124L;
+    /** The steps student code may take while a failure it threw is read (its message, its causes). */
+    static final long READ_STEPS = 1_000_000;
     /** Seeds are kept to nine digits, easy to read and to type. */
     private static final long SEED_RANGE = 1_000_000_000L;
 
@@ -99,7 +101,18 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        Outcome outcome = Outcome.of(failure);
+        // the failure may be student code's own exception, whose getMessage or getCause may never return: read it
+        // on a small budget (the test's own has been disarmed), and leave it as it is if it cannot be read
+        Outcome outcome;
+        StepBudget.arm(READ_STEPS);
+        try {
+            outcome = Outcome.of(failure);
+        } catch (Throwable unreadable) {
+            // nothing after this may call into it again: JUnit and the listener get a failure of the grader's own
+            throw new Unreadable(failure.getClass().getName(), unreadable);
+        } finally {
+            StepBudget.disarm();
+        }
         if (outcome.status() == Status.TODO) {
             // one line instead of a stack trace: a fresh skeleton has dozens of these, and they all say the same
             throw new NotImplementedYet(outcome.reason());
@@ -109,6 +122,18 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
             failure.addSuppressed(new SeedNote(seed));
         }
         throw failure;
+    }
+
+    /** A failure whose own code (its message, its causes) did not give an answer within a small budget. */
+    static final class Unreadable extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String className, Throwable whileReading) {
+            super("the test failed with " + className + ", whose message could not be read ("
+                + whileReading.getClass().getSimpleName() + " while reading it: does its getMessage, toString or "
+                + "getCause loop without end?)");
+            setStackTrace(new StackTraceElement[0]);
+        }
     }
 
     /** A graded test that met the skeleton's {@code UnsupportedOperationException}: the task is still to do. */

@@ -40,6 +40,7 @@ class RunawayCodeTest {
 
     private ModuleReport report;
     private double fillSeconds;
+    private ModuleReport stuckReport;
 
     @BeforeAll
     void grade(@TempDir Path root) throws IOException {
@@ -168,6 +169,44 @@ class RunawayCodeTest {
                     }
                 }
                 """);
+        FixtureModule stuck = FixtureModule.in(root, "03-stuck")
+            .code(PKG + "Stuck.java", """
+                package fixture.spin;
+
+                /** An exception whose message and cause never come. */
+                public final class Stuck extends RuntimeException {
+
+                    @Override
+                    public String getMessage() {
+                        long x = 0;
+                        while (x >= 0) {
+                            x++;
+                        }
+                        return "";
+                    }
+
+                    @Override
+                    public synchronized Throwable getCause() {
+                        long x = 0;
+                        while (x >= 0) {
+                            x++;
+                        }
+                        return null;
+                    }
+                }
+                """)
+            .test(PKG + "StuckTest.java", IMPORTS + """
+                class StuckTest {
+
+                    @Test
+                    @Graded(task = "3.1", points = 1)
+                    @DisplayName("3.1 Throws an exception whose message never comes")
+                    void stuck() {
+                        throw new Stuck();
+                    }
+                }
+                """);
+        stuckReport = new ModuleGrader().grade(stuck.job(Selection.all(), null, FixtureModule.withCpuBackstop(1_000)));
         long start = System.nanoTime();
         report = new ModuleGrader().grade(module.job(Selection.all(), null, FixtureModule.withCpuBackstop(1_000)));
         fillSeconds = (System.nanoTime() - start) / 1e9;
@@ -214,6 +253,16 @@ class RunawayCodeTest {
         assertThat(test("afterFill").status()).isEqualTo(Status.NOT_RUN);
         assertThat(test("runs").status()).isEqualTo(Status.PASSED);
         assertThat(fillSeconds).as("seconds to grade the fixture module, heap filler included").isLessThan(60);
+    }
+
+    @Test
+    @DisplayName("an exception whose getMessage and getCause never return FAILS its test: it is read on a small budget, "
+        + "not until the CPU backstop ends the JVM")
+    void unreadableException() {
+        TestResult stuck = stuckReport.tests().get(0);
+        assertThat(stuck.status()).as(stuck.message()).isEqualTo(Status.FAILED);
+        assertThat(stuck.message()).contains("fixture.spin.Stuck").contains("could not be read")
+            .doesNotContain("CPU time");
     }
 
     private TestResult test(String method) {
