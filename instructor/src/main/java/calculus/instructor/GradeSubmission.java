@@ -178,7 +178,8 @@ public final class GradeSubmission {
             return true; // the grader refuses it, with a message, rather than quietly grading the skeleton
         }
         try (Stream<Path> walk = Files.walk(code)) {
-            return walk.anyMatch(p -> p.toString().endsWith(".java"));
+            // a link inside (a package folder linked to the solutions, say) is refused with a message too
+            return walk.anyMatch(p -> p.toString().endsWith(".java") || Files.isSymbolicLink(p));
         }
     }
 }
