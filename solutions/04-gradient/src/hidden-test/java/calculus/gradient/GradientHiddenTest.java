@@ -347,7 +347,12 @@ class GradientHiddenTest {
         for (int trial = 0; trial < 10; trial++) {
             int k = random.between(1, 5);
             int m = random.between(5, 100);
-            double[] direction = random.vector(k + 1, -2, 2);
+            // every weight at least 0.5 in size: the logit of a Gaussian example then spreads over at least
+            // 0.5 around the bias, so the rejection below needs about three draws at worst, never thousands
+            double[] direction = new double[k + 1];
+            for (int j = 0; j <= k; j++) {
+                direction[j] = random.sign() * random.uniform(0.5, 2);
+            }
             double[][] x = new double[m][];
             int[] labels = new int[m];
             double smallest = Double.POSITIVE_INFINITY;
