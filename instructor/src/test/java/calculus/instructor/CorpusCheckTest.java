@@ -30,7 +30,8 @@ class CorpusCheckTest {
 
     private static final Path COURSE = Path.of("..").toAbsolutePath().normalize();
     private static final Path CORPUS = COURSE.resolve("tools").resolve("corpus");
-    private static final Set<String> KEYS = Set.of("description", "scores", "base", "reasons", "edits");
+    private static final Set<String> KEYS = Set.of("description", "scores", "base", "reasons", "edits", "generate",
+        "links");
     private static final Set<String> BASES = Set.of("reference", "skeleton", "none");
     private static final Pattern FULL_MARKS = Pattern.compile("[:,;]\\s*full marks");
 
@@ -122,7 +123,8 @@ class CorpusCheckTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    @DisplayName("a case is not empty (files of its own or edits) unless it is the reference handed in unchanged")
+    @DisplayName("a case is not empty (files of its own, edits, generated files or links) unless it is the reference "
+        + "handed in unchanged")
     void notEmpty(String name) throws IOException {
         Map<String, Object> expected = expected(name);
         List<String> own;
@@ -132,7 +134,10 @@ class CorpusCheckTest {
         }
 
         if (!"reference".equals(expected.getOrDefault("base", "reference"))) {
-            assertThat(own.size() + edits(expected).size()).as("%s: files of its own and edits", name).isPositive();
+            int made = ((List<?>) expected.getOrDefault("generate", List.of())).size()
+                + ((List<?>) expected.getOrDefault("links", List.of())).size();
+            assertThat(own.size() + edits(expected).size() + made).as("%s: files of its own, edits, generated files "
+                + "and links", name).isPositive();
         }
     }
 
