@@ -38,11 +38,6 @@ MEASUREMENT_SECONDS = 0.05
 REPEATS = 7
 
 
-def median_ms(task, repeats=REPEATS):
-    """The median CPU time of the task, in ms (see medians_ms)."""
-    return medians_ms(task, repeats)[1]
-
-
 def medians_ms(task, repeats=REPEATS):
     """Warms the task up, then `repeats` timed runs (each repeated to last 50 ms): the median wall time and the
     median CPU time of this thread (PyTorch computes on it, with one thread), in ms."""
@@ -62,6 +57,31 @@ def medians_ms(task, repeats=REPEATS):
         wall.append((time.perf_counter() - t0) * 1000 / inner)
         cpu.append((time.thread_time() - c0) * 1000 / inner)
     return statistics.median(wall), statistics.median(cpu)
+
+
+def paired_ms(a, b, pairs=15):
+    """Two tasks timed in turn, A B A B ..., after a warm-up: the median CPU time of each (ms) and the median of
+    the pairs' ratios B / A, as the Java benchmark measures them."""
+    inner = []
+    for task in (a, b):
+        start = time.perf_counter()
+        warmups = 0
+        while time.perf_counter() - start < WARMUP_SECONDS or warmups < 2:
+            task()
+            warmups += 1
+        inner.append(max(1, math.ceil(MEASUREMENT_SECONDS / ((time.perf_counter() - start) / warmups))))
+    times_a, times_b, ratios = [], [], []
+    for _ in range(pairs):
+        measured = []
+        for task, n in zip((a, b), inner):
+            c0 = time.thread_time()
+            for _ in range(n):
+                task()
+            measured.append((time.thread_time() - c0) * 1000 / n)
+        times_a.append(measured[0])
+        times_b.append(measured[1])
+        ratios.append(measured[1] / measured[0])
+    return statistics.median(times_a), statistics.median(times_b), statistics.median(ratios)
 
 
 def moons(n, noise, generator):
@@ -107,7 +127,8 @@ def moons_run():
 
 
 def ratio(activation, width):
-    """(forward + backward) / forward of a 10-h-h-10 network on a batch of 64; returns (forward ms, both ms)."""
+    """(forward + backward) / forward of a 10-h-h-10 network on a batch of 64, timed in turn; returns (forward ms,
+    both ms, median ratio)."""
     torch.manual_seed(width)
     act = torch.nn.ReLU if activation == "relu" else torch.nn.Tanh
     net = torch.nn.Sequential(torch.nn.Linear(FEATURES, width), act(), torch.nn.Linear(width, width), act(),
@@ -125,7 +146,7 @@ def ratio(activation, width):
             p.grad = None
         loss_fn(net(x), y).backward()
 
-    return median_ms(forward), median_ms(forward_backward)
+    return paired_ms(forward, forward_backward)
 
 
 def main():
@@ -135,8 +156,8 @@ def main():
     if "ratio" in parts:
         for activation in ("relu", "tanh"):
             for width in WIDTHS:
-                f, fb = ratio(activation, width)
-                out.append(("ratio", "%s %d %.5f %.5f" % (activation, width, f, fb)))
+                f, fb, r = ratio(activation, width)
+                out.append(("ratio", "%s %d %.5f %.5f %.4f" % (activation, width, f, fb, r)))
     if "moons" in parts:
         wall, cpu, accuracy = moons_run()
         out.append(("moons", "%.1f %.1f %.4f" % (wall, cpu, accuracy)))
@@ -148,8 +169,8 @@ def main():
     print("%-6s %6s %12s %16s %10s" % ("act", "width", "forward ms", "fwd + bwd ms", "ratio"))
     for key, value in out:
         if key == "ratio":
-            activation, width, f, fb = value.split()
-            print("%-6s %6s %12.3f %16.3f %10.2f" % (activation, width, float(f), float(fb), float(fb) / float(f)))
+            activation, width, f, fb, r = value.split()
+            print("%-6s %6s %12.3f %16.3f %10.2f" % (activation, width, float(f), float(fb), float(r)))
         else:
             wall, cpu, accuracy = value.split()
             print("moons: %.0f ms of CPU (%.0f ms wall) for 1,000 steps, training accuracy %.1f%%"

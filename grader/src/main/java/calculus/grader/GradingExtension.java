@@ -25,7 +25,8 @@ import calculus.grader.report.Status;
  * <ul>
  *   <li>Resolves a {@link TestRandom} parameter with the test's seed, and prints the seed when the test fails.</li>
  *   <li>Turns a {@link StackOverflowError} or {@link OutOfMemoryError} in student code into an ordinary failure of
- *       that one test with an explanation (JUnit would otherwise abort the whole run on an out-of-memory error).</li>
+ *       that one test with an explanation (JUnit would otherwise abort the whole run on an out-of-memory error);
+ *       after an out-of-memory error the other tests of its task do not run, as after an exhausted step budget.</li>
  *   <li>Runs only the tests of one task when asked: {@code -Dtask=1.3} (several: {@code -Dtask=1.3,1.4}).</li>
  * </ul>
  *
@@ -46,6 +47,8 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
     public static final String STEPS_PARAMETER = "calculus.grader.steps";
     /** The course's base seed; {@code -Dcalculus.seed=N} changes every test's random inputs at once. */
     static final long COURSE_SEED = 20_261_124L;
+    /** The steps student code may take while a failure it threw is read (its message, its causes). */
+    static final long READ_STEPS = 1_000_000;
     /** Seeds are kept to nine digits, easy to read and to type. */
     private static final long SEED_RANGE = 1_000_000_000L;
 
@@ -98,7 +101,18 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        Outcome outcome = Outcome.of(failure);
+        // the failure may be student code's own exception, whose getMessage or getCause may never return: read it
+        // on a small budget (the test's own has been disarmed), and leave it as it is if it cannot be read
+        Outcome outcome;
+        StepBudget.arm(READ_STEPS);
+        try {
+            outcome = Outcome.of(failure);
+        } catch (Throwable unreadable) {
+            // nothing after this may call into it again: JUnit and the listener get a failure of the grader's own
+            throw new Unreadable(failure.getClass().getName(), unreadable);
+        } finally {
+            StepBudget.disarm();
+        }
         if (outcome.status() == Status.TODO) {
             // one line instead of a stack trace: a fresh skeleton has dozens of these, and they all say the same
             throw new NotImplementedYet(outcome.reason());
@@ -108,6 +122,18 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
             failure.addSuppressed(new SeedNote(seed));
         }
         throw failure;
+    }
+
+    /** A failure whose own code (its message, its causes) did not give an answer within a small budget. */
+    static final class Unreadable extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String className, Throwable whileReading) {
+            super("the test failed with " + className + ", whose message could not be read ("
+                + whileReading.getClass().getSimpleName() + " while reading it: does its getMessage, toString or "
+                + "getCause loop without end?)");
+            setStackTrace(new StackTraceElement[0]);
+        }
     }
 
     /** A graded test that met the skeleton's {@code UnsupportedOperationException}: the task is still to do. */
@@ -144,7 +170,7 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
         Graded task = method.map(m -> m.getAnnotation(Graded.class)).orElse(null);
         if (task != null && exhaustedTasks(context).contains(task.task())) {
             return ConditionEvaluationResult.disabled("not run: another test of Task " + task.task() + " ran out of "
-                + "its step budget, so this one would most likely loop too");
+                + "its step budget or of memory, so this one would most likely loop too");
         }
         Optional<String> wanted = context.getConfigurationParameter("task").map(String::strip)
             .filter(s -> !s.isEmpty());
@@ -187,7 +213,14 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
         Optional<Long> budget = context.getConfigurationParameter(STEPS_PARAMETER).map(Long::parseLong);
         Graded graded = context.getRequiredTestMethod().getAnnotation(Graded.class);
         if (budget.isEmpty()) {
-            run(invocation);
+            try {
+                run(invocation);
+            } catch (OutOfMemory e) {
+                if (graded != null) {
+                    exhaustedTasks(context).add(graded.task());
+                }
+                throw e;
+            }
             return;
         }
         long steps = graded != null && graded.steps() > 0 ? graded.steps() : budget.get();
@@ -202,6 +235,11 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
         boolean exhausted = StepBudget.exhausted();
         StepBudget.disarm();
         context.publishReportEntry(STEPS_KEY, Long.toString(used));
+        if (failure instanceof OutOfMemory && graded != null) {
+            // a runaway allocation is a runaway loop seen from the heap: whether the budget or the heap runs out
+            // first depends on the JVM, so both must cost the same, the task
+            exhaustedTasks(context).add(graded.task());
+        }
         if (exhausted) {
             if (graded != null) {
                 exhaustedTasks(context).add(graded.task());
@@ -221,9 +259,17 @@ public final class GradingExtension implements ParameterResolver, ExecutionCondi
             throw new AssertionError("StackOverflowError: the code recursed too deeply, or without end. Check the "
                 + "base case of any recursion, or turn the recursion into a loop.");
         } catch (OutOfMemoryError e) {
-            long mb = Runtime.getRuntime().maxMemory() >> 20;
-            throw new AssertionError("OutOfMemoryError: the code used up the test's " + mb + " MB of memory. Does "
-                + "a loop keep adding to a list or array without end?");
+            throw new OutOfMemory();
+        }
+    }
+
+    /** A test whose code used up the test JVM's memory: its task's other tests are not run. */
+    static final class OutOfMemory extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        OutOfMemory() {
+            super("OutOfMemoryError: the code used up the test's " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB of memory. Does a loop keep adding to a list or array without end?");
         }
     }
 

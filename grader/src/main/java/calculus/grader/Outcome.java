@@ -25,6 +25,11 @@ public record Outcome(Status status, String reason) {
 
     /** The most throwables of a cause chain that are read. */
     private static final int CHAIN_LIMIT = 32;
+    /**
+     * The most characters of one message read: far more than any report keeps ({@link Text#MESSAGE_LIMIT}), and
+     * little enough that a message of megabytes costs no time to read (it once cost a minute per module).
+     */
+    static final int MESSAGE_READ_LIMIT = 65_536;
 
     private static final String NOT_IMPLEMENTED = UnsupportedOperationException.class.getName();
     /** The skeleton's exception as AssertJ quotes one it caught ("but was:"), not one it expected. */
@@ -73,6 +78,9 @@ public record Outcome(Status status, String reason) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < CHAIN_LIMIT; depth++) {
             String message = t.getMessage();
+            if (message != null && message.length() > MESSAGE_READ_LIMIT) {
+                message = message.substring(0, MESSAGE_READ_LIMIT);
+            }
             if (t instanceof AssertionError && message != null) {
                 return text.append(message.strip()).toString();
             }

@@ -42,14 +42,17 @@ class GradingExtensionTest {
     }
 
     @Test
-    @DisplayName("an OutOfMemoryError fails only its own test, naming the test JVM's memory")
-    void outOfMemoryFailsOneTest() {
+    @DisplayName("an OutOfMemoryError fails its test, naming the test JVM's memory, and its task's other tests do not "
+        + "run (as after a budget running out: which runs out first must not change the grade); other tasks' do")
+    void outOfMemoryFailsItsTask() {
         FixtureRuns run = FixtureRuns.run(RunawayResources.class);
         long mb = Runtime.getRuntime().maxMemory() >> 20;
 
-        assertThat(run.failure("runsOutOfMemory")).isExactlyInstanceOf(AssertionError.class)
+        assertThat(run.failure("runsOutOfMemory")).isInstanceOf(AssertionError.class)
             .hasMessageStartingWith("OutOfMemoryError: the code used up the test's " + mb + " MB of memory.");
-        assertThat(run.succeeded("runsAfterwards")).as("the test after the out-of-memory error passed").isTrue();
+        assertThat(run.skipReason("sameTaskAfterOutOfMemory")).hasValueSatisfying(reason -> assertThat(reason)
+            .startsWith("not run: another test of Task 1.2 ran out of its step budget or of memory"));
+        assertThat(run.succeeded("runsAfterwards")).as("the test of another task passed").isTrue();
     }
 
     // ---- the step budget
@@ -75,7 +78,7 @@ class GradingExtensionTest {
         FixtureRuns run = FixtureRuns.run(BudgetedLoops.class, Map.of(GradingExtension.STEPS_PARAMETER, "1000"));
 
         assertThat(run.skipReason("afterTheLoop")).hasValueSatisfying(reason -> assertThat(reason)
-            .startsWith("not run: another test of Task 3.1 ran out of its step budget"));
+            .startsWith("not run: another test of Task 3.1 ran out of its step budget or of memory"));
         assertThat(run.succeeded("fewSteps")).isTrue();
     }
 

@@ -31,6 +31,16 @@ class OutcomeTest {
     // ---- TODO
 
     @Test
+    @DisplayName("a message of megabytes is read only as far as a report could show it")
+    void hugeMessageReadInPart() {
+        Throwable huge = new IllegalStateException("too big to read ".repeat(400_000));
+
+        assertThat(Outcome.fullMessage(huge).length()).isBetween(Outcome.MESSAGE_READ_LIMIT,
+            "java.lang.IllegalStateException: ".length() + Outcome.MESSAGE_READ_LIMIT);
+        assertThat(Outcome.of(huge).reason()).startsWith("threw IllegalStateException: too big to read");
+    }
+
+    @Test
     @DisplayName("the skeleton's UnsupportedOperationException is TODO, with its message as the reason")
     void directUnsupportedOperationIsTodo() {
         assertThat(Outcome.of(new UnsupportedOperationException(TODO))).isEqualTo(new Outcome(Status.TODO, TODO));

@@ -93,6 +93,42 @@ public final class CorpusCheck {
     }
 
     /**
+     * Files too big, or too many, to keep in the repository, made when the case is graded: {@code "head"}, then
+     * {@code "text"} {@code "times"} times (once if not given), then {@code "tail"}; with {@code "copies": n},
+     * n files, {@code {i}} in the name and the texts standing for 0, 1, ... n - 1.
+     */
+    static void generate(Path submission, Map<String, Object> generated) throws IOException {
+        int copies = ((Number) generated.getOrDefault("copies", 1)).intValue();
+        int times = ((Number) generated.getOrDefault("times", 1)).intValue();
+        for (int i = 0; i < copies; i++) {
+            String n = Integer.toString(i);
+            Path file = submission.resolve(String.valueOf(generated.get("file")).replace("{i}", n));
+            Files.createDirectories(file.getParent());
+            String text = String.valueOf(generated.get("text")).replace("{i}", n);
+            Files.writeString(file, String.valueOf(generated.getOrDefault("head", "")).replace("{i}", n)
+                + text.repeat(times) + String.valueOf(generated.getOrDefault("tail", "")).replace("{i}", n),
+                StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A symbolic link in the submission, {@code "link"}, to a file or folder of the course, {@code "to"} (relative
+     * to the course's root, so the case works in every clone): git keeps links, but copying the case would
+     * follow them.
+     */
+    static void link(Path course, Path submission, Map<String, Object> link) throws IOException {
+        Path at = submission.resolve(String.valueOf(link.get("link")));
+        Path to = course.resolve(String.valueOf(link.get("to"))).toAbsolutePath().normalize();
+        if (!Files.exists(to)) {
+            throw new IllegalStateException("the corpus link " + link.get("link") + " points to " + link.get("to")
+                + ", which the course does not have");
+        }
+        Files.createDirectories(at.getParent());
+        CourseFiles.deleteTree(at);
+        Files.createSymbolicLink(at, to);
+    }
+
+    /**
      * Lays out a case's submission: the case's base (the reference, the skeleton or nothing) for the modules it
      * scores, the reference for the other modules given, then the case's own files and edits.
      *
@@ -124,6 +160,12 @@ public final class CorpusCheck {
         CourseFiles.copyEverything(caseDir, submission, p -> !p.toString().equals("expected.json"));
         for (Object e : (List<Object>) expected.getOrDefault("edits", List.of())) {
             applyEdit(submission, (Map<String, Object>) e);
+        }
+        for (Object g : (List<Object>) expected.getOrDefault("generate", List.of())) {
+            generate(submission, (Map<String, Object>) g);
+        }
+        for (Object l : (List<Object>) expected.getOrDefault("links", List.of())) {
+            link(course, submission, (Map<String, Object>) l);
         }
     }
 

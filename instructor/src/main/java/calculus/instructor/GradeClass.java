@@ -44,7 +44,8 @@ import calculus.grader.report.TestResult;
  * interrupted run resumes where it stopped.
  *
  * <p>Usage: {@code GradeClass --course DIR --submissions DIR --out DIR [--modules LIST] [--workers N] [--regrade]
- * [--secret-file FILE] [--fresh-jvm] [--force]}
+ * [--shard K/N] [--similarity] [--secret-file FILE] [--fresh-jvm] [--force]}; {@code --similarity} adds
+ * {@link Similarity}'s report of the class to the summary.
  *
  * <p>Writes {@code OUT/gradebook.csv} (one row per student: total, points per module and per task, flags),
  * {@code OUT/summary.md} (the class's distribution per task, the tasks most often failed with their most common
@@ -59,7 +60,8 @@ public final class GradeClass {
     }
 
     static final String USAGE = "usage: GradeClass --course DIR --submissions DIR --out DIR [--modules LIST]"
-        + " [--workers N] [--regrade] [--secret-file FILE] [--fresh-jvm] [--force]";
+        + " [--workers N] [--shard K/N] [--deadline ISO-TIME] [--regrade] [--similarity] [--secret-file FILE]"
+        + " [--fresh-jvm] [--force]";
 
     /** The flag of a student whose grading failed (the grader's fault). */
     static final String GRADER_FAULT = "grader-fault";
@@ -102,21 +104,24 @@ public final class GradeClass {
         Path out;
         List<String> modules;
         int workers;
+        java.time.Instant deadline;
         Args a;
         List<Student> students;
         try {
-            a = Args.parse(args, Set.of("course", "submissions", "out", "modules", "workers", "secret-file"),
-                Set.of("regrade", "fresh-jvm", "force"), 0);
+            a = Args.parse(args, Set.of("course", "submissions", "out", "modules", "workers", "secret-file", "shard",
+                    "deadline"),
+                Set.of("regrade", "fresh-jvm", "force", "similarity"), 0);
             course = Path.of(a.get("course", ".")).toAbsolutePath().normalize();
             submissions = Path.of(a.required("submissions")).toAbsolutePath().normalize();
             out = Path.of(a.required("out")).toAbsolutePath().normalize();
             modules = Args.modules(a.get("modules"), new Course(course).modules());
             workers = workers(a.get("workers"));
+            deadline = deadline(a.get("deadline"));
             if (!Files.isDirectory(submissions, LinkOption.NOFOLLOW_LINKS)) {
                 throw new Args.UsageError("the submissions folder does not exist: " + submissions);
             }
-            Args.outsideCourse("the output folder", out, course, false, submissions);
-            students = students(submissions);
+            Args.outsideCourse("the output folder", out, course, true, submissions);
+            students = shard(students(submissions), a.get("shard"));
             if (students.isEmpty()) {
                 throw new Args.UsageError("no submissions in " + submissions + " (a sub-folder or a .zip each)");
             }
@@ -137,8 +142,15 @@ public final class GradeClass {
             }
             List<Grade> grades = gradeAll(course, out, students, modules, secret, workers, a.has("regrade"),
                 a.has("fresh-jvm"), stderr);
+            if (deadline != null) {
+                grades = withLateFlags(grades, students, deadline);
+            }
             Files.writeString(out.resolve("gradebook.csv"), gradebook(grades, modules), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("summary.md"), summary(grades), StandardCharsets.UTF_8);
+            String summary = summary(grades);
+            if (a.has("similarity")) {
+                summary += "\n" + Similarity.report(course, students, out, modules, 10);
+            }
+            Files.writeString(out.resolve("summary.md"), summary, StandardCharsets.UTF_8);
             long faults = grades.stream().filter(g -> g.flags().contains(GRADER_FAULT)).count();
             stdout.println("graded " + grades.size() + " students: " + out.resolve("gradebook.csv") + ", "
                 + out.resolve("summary.md") + (faults > 0 ? "; " + faults + " with a grader fault (rerun to retry)"
@@ -148,6 +160,95 @@ public final class GradeClass {
             stderr.println("grading the class failed (not the students' fault): " + e);
             return 3;
         }
+    }
+
+    /**
+     * The students of one shard, {@code K/N}: every N-th student from the K-th on, in name order, so that N
+     * machines grade a class between them and {@link MergeGradebooks} puts their outputs together.
+     */
+    static List<Student> shard(List<Student> students, String shard) {
+        if (shard == null) {
+            return students;
+        }
+        java.util.regex.Matcher m = Pattern.compile("(\\d{1,3})/(\\d{1,3})").matcher(shard.strip());
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1
+            || Integer.parseInt(m.group(1)) > Integer.parseInt(m.group(2))) {
+            throw new Args.UsageError("--shard must be K/N with 1 <= K <= N, got \"" + shard + "\"");
+        }
+        int k = Integer.parseInt(m.group(1)) - 1;
+        int n = Integer.parseInt(m.group(2));
+        List<Student> mine = new ArrayList<>();
+        for (int i = k; i < students.size(); i += n) {
+            mine.add(students.get(i));
+        }
+        return mine;
+    }
+
+    private static java.time.Instant deadline(String given) {
+        if (given == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(given.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Args.UsageError("--deadline must be a date and time with its offset, such as "
+                + "2026-12-01T23:59:00+01:00 or 2026-12-01T22:59:00Z, got \"" + given + "\"");
+        }
+    }
+
+    /**
+     * When a student handed in: the last commit's time for a git clone (as the student's machine recorded it: a
+     * hint, not proof), else the newest file's modification time (for a zip: the zip's own).
+     */
+    static java.time.Instant submitted(Student s) throws IOException {
+        Path p = s.source();
+        if (Files.isRegularFile(p)) {
+            return Files.getLastModifiedTime(p).toInstant();
+        }
+        if (Files.exists(p.resolve(".git"))) {
+            try {
+                Process git = new ProcessBuilder("git", "-C", p.toString(), "log", "-1", "--format=%ct")
+                    .redirectErrorStream(true).start();
+                String text = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (git.waitFor() == 0 && text.matches("\\d+")) {
+                    return java.time.Instant.ofEpochSecond(Long.parseLong(text));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // no git: the files' times
+            }
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            return walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                .filter(f -> !p.relativize(f).startsWith(".git"))
+                .map(f -> {
+                    try {
+                        return Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant();
+                    } catch (IOException e) {
+                        return java.time.Instant.EPOCH;
+                    }
+                }).max(java.time.Instant::compareTo).orElse(java.time.Instant.EPOCH);
+        }
+    }
+
+    /** The grades with a flag {@code late:+Nh} (hours after the deadline, rounded up) for every late student. */
+    static List<Grade> withLateFlags(List<Grade> grades, List<Student> students, java.time.Instant deadline)
+        throws IOException {
+        List<Grade> out = new ArrayList<>();
+        for (int i = 0; i < grades.size(); i++) {
+            Grade g = grades.get(i);
+            java.time.Instant when = submitted(students.get(i));
+            if (when.isAfter(deadline)) {
+                long hours = (java.time.Duration.between(deadline, when).toMinutes() + 59) / 60;
+                List<String> flags = new ArrayList<>(g.flags());
+                flags.add("late:+" + hours + "h");
+                g = new Grade(g.student(), g.score(), g.max(), g.modules(), g.tasks(), g.taskMax(), flags, g.firsts(),
+                    g.seconds());
+            }
+            out.add(g);
+        }
+        return out;
     }
 
     private static int workers(String given) {
@@ -317,7 +418,7 @@ public final class GradeClass {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Grade read(Path file) {
+    static Grade read(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }

@@ -65,8 +65,7 @@ public final class GradeSubmission {
         if (!Args.emptyOrMissing(out) && !Files.isRegularFile(out.resolve(MARKER))) {
             if (!force) {
                 throw new Args.UsageError("the output folder " + out + " holds files this tool did not make; choose "
-                    + "an empty or new folder (or pass --force to write results.json, summary.txt and work/ beside "
-                    + "them)");
+                    + "an empty or new folder (or pass --force to write the tool's files beside them)");
             }
             if (Files.exists(out.resolve("work"))) {
                 throw new Args.UsageError("the output folder " + out + " already has a work/ folder this tool did "
@@ -99,7 +98,7 @@ public final class GradeSubmission {
             if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
                 throw new Args.UsageError("the submission folder does not exist: " + submission);
             }
-            Args.outsideCourse("the output folder", out, course, false, submission);
+            Args.outsideCourse("the output folder", out, course, true, submission);
             claimOutput(out, a.has("force"));
         } catch (Args.UsageError e) {
             stderr.println(e.getMessage());
@@ -179,7 +178,8 @@ public final class GradeSubmission {
             return true; // the grader refuses it, with a message, rather than quietly grading the skeleton
         }
         try (Stream<Path> walk = Files.walk(code)) {
-            return walk.anyMatch(p -> p.toString().endsWith(".java"));
+            // a link inside (a package folder linked to the solutions, say) is refused with a message too
+            return walk.anyMatch(p -> p.toString().endsWith(".java") || Files.isSymbolicLink(p));
         }
     }
 }

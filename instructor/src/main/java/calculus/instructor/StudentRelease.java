@@ -27,7 +27,7 @@ public final class StudentRelease {
 
     /** What stays with the instructor. */
     static final List<String> INSTRUCTOR_ONLY = List.of("solutions", "instructor", ".ci", "tools", "docs/instructors.md",
-        "docs/authoring.md", ".github/workflows/course-ci.yml");
+        "docs/authoring.md", ".github/workflows/course-ci.yml", ".github/workflows/grade-class.yml");
     /** README text between these markers is for instructors. */
     static final String BEGIN = "<!-- instructors -->";
     static final String END = "<!-- /instructors -->";

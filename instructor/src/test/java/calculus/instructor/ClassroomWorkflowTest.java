@@ -28,11 +28,12 @@ class ClassroomWorkflowTest {
     /** One autograding step: its id, test name, command and points. */
     private static final Pattern STEP = Pattern.compile("      - name: \"[^\"]*\"\n"
         + "        id: (\\S+)\n"
+        + "        if: always\\(\\)\n"
         + "        uses: classroom-resources/autograding-command-grader@v1\n"
         + "        with:\n"
         + "          test-name: \"([^\"]*)\"\n"
         + "          command: (.*)\n"
-        + "          timeout: 10\n"
+        + "          timeout: 1\n"
         + "          max-score: (\\d+)\n");
 
     private record Step(String id, String testName, String command, int maxScore) {
@@ -105,19 +106,40 @@ class ClassroomWorkflowTest {
     }
 
     @Test
-    @DisplayName("each step runs only its task's tests, in its own module, with -Dtask")
+    @DisplayName("the course is graded once; each step only reads its task's verdict from its module's tasks.txt, and "
+        + "runs even after a failed step")
     void commandPerTask() throws IOException {
         writeResults(false);
 
-        List<Step> steps = steps(ClassroomWorkflow.workflow(course));
+        String yaml = ClassroomWorkflow.workflow(course);
+        List<Step> steps = steps(yaml);
 
-        assertThat(steps.get(0).command())
-            .isEqualTo("./mvnw --batch-mode test -pl 01-derivatives -am -Dtask=1.1 -Dmaven.test.failure.ignore=false");
+        assertThat(yaml).contains("        run: ./mvnw --batch-mode test\n").doesNotContain("-Dtask");
+        assertThat(steps.get(0).command()).isEqualTo("grep -q '^1\\.1 PASSED ' 01-derivatives/target/grading/tasks.txt");
         assertThat(steps).allSatisfy(s -> {
             String task = s.id().substring("task-".length()).replace('-', '.');
             String module = s.testName().substring(0, s.testName().indexOf(','));
-            assertThat(s.command()).as(s.id()).contains(" -pl " + module + " -am ", " -Dtask=" + task + " ");
+            assertThat(s.command()).as(s.id()).isEqualTo("grep -q '^" + task.replace(".", "\\.") + " PASSED ' "
+                + module + "/target/grading/tasks.txt");
         });
+    }
+
+    @Test
+    @DisplayName("a step's command passes for its task PASSED and for nothing else: not FAILED, not Task 1.10 for 1.1")
+    void commandReadsTheVerdict() throws IOException, InterruptedException {
+        writeResults(false);
+        Path tasks = course.resolve("01-derivatives/target/grading/tasks.txt");
+        List<Step> steps = steps(ClassroomWorkflow.workflow(course));
+        Step first = steps.get(0);
+
+        Files.writeString(tasks, "1.1 FAILED 0/40\n1.10 PASSED 15/15\n");
+        assertThat(exit(first.command())).as("1.1 FAILED, 1.10 PASSED").isNotZero();
+        Files.writeString(tasks, "1.1 PASSED 40/40\n");
+        assertThat(exit(first.command())).as("1.1 PASSED").isZero();
+    }
+
+    private int exit(String command) throws IOException, InterruptedException {
+        return new ProcessBuilder("sh", "-c", command).directory(course.toFile()).inheritIO().start().waitFor();
     }
 
     @Test

@@ -158,10 +158,11 @@ class GradeSubmissionTest {
         }
 
         @Test
-        @DisplayName("an output folder inside the course, holding it, or inside the submission is refused")
+        @DisplayName("an output folder inside the course (but for its target folders, which git ignores and no "
+            + "release copies), holding it, or inside the submission is refused")
         void outputInsideCourse() throws IOException {
             Path submission = Files.createDirectories(temp.resolve("s"));
-            for (Path out : List.of(COURSE.resolve("graded-by-mistake"), COURSE.resolve("target/graded"), COURSE,
+            for (Path out : List.of(COURSE.resolve("graded-by-mistake"), COURSE.resolve("01-derivatives/graded"), COURSE,
                 COURSE.getParent(), submission.resolve("out"), temp)) {
                 Run run = run("--course", COURSE.toString(), "--submission", submission.toString(), "--out",
                     out.toString(), "--modules", MODULE);

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import calculus.grader.report.Lesson;
 import calculus.grader.report.ModuleReport;
 import calculus.grader.report.Scoreboard;
+import calculus.grader.report.Status;
+import calculus.grader.report.TaskSummary;
 import calculus.grader.report.TestResult;
 
 /**
@@ -135,7 +137,24 @@ public final class GradeModule {
     static void write(ModuleReport report, Path grading, Path xml) throws IOException {
         Files.createDirectories(grading);
         Files.writeString(grading.resolve("results.json"), report.toJson(), StandardCharsets.UTF_8);
+        Files.writeString(grading.resolve(TASKS_FILE), tasks(report), StandardCharsets.UTF_8);
         JUnitXml.write(report, xml);
+    }
+
+    /** The one-line-per-task summary beside results.json, for tools that only need a task's verdict. */
+    public static final String TASKS_FILE = "tasks.txt";
+
+    /**
+     * One line per task, {@code 1.3 PASSED 14/14}: its number, its status ({@link Status#name()}, so one word) and
+     * its points. GitHub Classroom's per-task steps read it with {@code grep}, after a single graded run.
+     */
+    static String tasks(ModuleReport report) {
+        StringBuilder out = new StringBuilder();
+        for (TaskSummary t : report.tasks()) {
+            out.append(t.task()).append(' ').append(t.status().name()).append(' ').append(t.points()).append('/')
+                .append(t.max()).append('\n');
+        }
+        return out.toString();
     }
 
     private static ModuleReport earlier(Path file) {

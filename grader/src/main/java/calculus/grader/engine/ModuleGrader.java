@@ -26,6 +26,7 @@ import calculus.grader.report.Status;
 import calculus.grader.report.Tally;
 import calculus.grader.report.TestResult;
 import calculus.grader.report.Text;
+import calculus.grader.sandbox.Sandbox;
 
 /**
  * Grades one module's code: reads and checks its files, compiles it and the tests, checks it against the rules for
@@ -200,6 +201,7 @@ public final class ModuleGrader {
             jvm.send(new RunRequest(List.of(testClasses.toString()), classes.toString(), List.copyOf(pending),
                 configuration(job), s.defaultSteps(), s.cpuMillis(), s.outputLimit()));
             String current = null; // the test whose case is running, if any
+            String last = null; // the test that finished last
             while (true) {
                 Event e = jvm.next(s.wallMillis());
                 if (e == SandboxProcess.TIMEOUT || e == null) {
@@ -207,6 +209,12 @@ public final class ModuleGrader {
                         jvm.kill();
                     }
                     String ended = ended(e == null, jvm, s);
+                    if (e == null && last != null && byKey.containsKey(last)
+                        && jvm.exitCode() == Sandbox.BACKSTOP_EXIT) {
+                        // the watchdog's last word: it stopped that test (CPU time, or a heap it kept filling)
+                        lostTasks.putIfAbsent(byKey.get(last).task(), "not run: another test of this task had to "
+                            + "be stopped");
+                    }
                     if (current != null && byKey.containsKey(current)) {
                         record(tallies, current, e == null ? Status.FAILED : Status.TIMED_OUT, ended);
                         lostTasks.put(byKey.get(current).task(), "not run: another test of this task stopped the "
@@ -241,6 +249,7 @@ public final class ModuleGrader {
                             }
                             t.seed(e.seed());
                             t.steps(e.steps());
+                            last = e.test();
                             current = whole ? null : current;
                             if (whole) {
                                 pending.remove(e.test());

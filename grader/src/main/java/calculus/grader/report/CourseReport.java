@@ -2,9 +2,12 @@ package calculus.grader.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +57,38 @@ public final class CourseReport {
      * @throws IllegalArgumentException if an argument is missing
      * @throws IllegalStateException    in the check, listing every problem found
      */
+    /** The value of {@code --collect-reports} that collects nothing. */
+    static final String NO_COLLECTION = "none";
+
+    /**
+     * Gathers every exercise module's Surefire-format reports ({@code TEST-*.xml}, which the grader writes) in one
+     * folder, for the course's HTML report ({@code -Preport}): Surefire's report plugin aggregates only from the
+     * build's root, which runs first. The folder's earlier reports are replaced.
+     */
+    static void collectReports(Path root, List<String> modules, String target, Path into) {
+        try {
+            Files.createDirectories(into);
+            try (DirectoryStream<Path> old = Files.newDirectoryStream(into, "TEST-*.xml")) {
+                for (Path p : old) {
+                    Files.delete(p);
+                }
+            }
+            for (String m : modules) {
+                Path reports = root.resolve(m).resolve(target).resolve("surefire-reports");
+                if (!Files.isDirectory(reports)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(reports, "TEST-*.xml")) {
+                    for (Path p : files) {
+                        Files.copy(p, into.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot collect the modules' reports into " + into, e);
+        }
+    }
+
     public static void main(String[] args) {
         Map<String, String> options = options(args);
         Path root = Path.of(require(options, "root"));
@@ -61,6 +96,10 @@ public final class CourseReport {
         boolean check = "true".equals(options.getOrDefault("check", "false"));
         String target = options.getOrDefault("target", "target");
         List<String> modules = exerciseModules(root);
+        String collect = options.getOrDefault("collect-reports", NO_COLLECTION);
+        if (!collect.isBlank() && !collect.equals(NO_COLLECTION)) {
+            collectReports(root, modules, target, Path.of(collect));
+        }
 
         List<Found> exercises = new ArrayList<>();
         List<Found> solutions = new ArrayList<>();

@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +48,9 @@ import calculus.grader.protocol.Wire;
  * ({@code System.out} and {@code System.err} are replaced), and the rules for student code keep it from reaching
  * the JVM's real streams, files, threads or the grader's classes. The code under test is loaded by a fresh
  * {@link StudentClassLoader} per request, instrumented with a step budget; a watchdog ends the JVM when one test
- * uses more than its CPU backstop (a loop inside the JDK that the budget cannot see), and the grader starts a new
- * one for the tests left. The JVM ends when its standard input closes: when the grader ends, so does it.
+ * uses more than its CPU backstop (a loop inside the JDK that the budget cannot see), or when a garbage collection
+ * during a test leaves the old generation more than {@link #MEMORY_FRACTION} full (code filling the heap: the serial
+ * collector would take minutes to give up), and the grader starts a new one for the tests left. The JVM ends when its standard input closes: when the grader ends, so does it.
  */
 public final class Sandbox {
 
@@ -54,6 +58,12 @@ public final class Sandbox {
     public static final int BACKSTOP_EXIT = 86;
     /** How often the watchdog looks. */
     private static final long WATCH_MILLIS = 50;
+    /**
+     * The share of a heap pool that the code under test may still hold after a garbage collection. Past it the code
+     * is filling the heap (a loop that keeps adding to a list): the test is stopped at once, rather than after
+     * minutes of collections that each free a little (which is how a full heap ends with the serial collector).
+     */
+    static final double MEMORY_FRACTION = 0.75;
 
     private final PrintStream wire;
     private final OutputCapture capture;
@@ -62,10 +72,22 @@ public final class Sandbox {
     private volatile long cpuAtStart;
     private volatile long cpuLimitNanos = Long.MAX_VALUE;
     private volatile String runningTest = "";
+    private volatile long memoryExceededAtStart;
+    /** The heap's old generation (Tenured Gen, PS Old Gen, G1 Old Gen), its threshold set. */
+    private final List<MemoryPoolMXBean> heapPools = new ArrayList<>();
 
     private Sandbox(PrintStream wire, OutputCapture capture) {
         this.wire = wire;
         this.capture = capture;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            long max = pool.getUsage() == null ? -1 : pool.getUsage().getMax();
+            // the old generation only: a young pool's survivors fill up after a collection in honest code too
+            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && max > 0
+                && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
+                pool.setCollectionUsageThreshold((long) (max * MEMORY_FRACTION));
+                heapPools.add(pool);
+            }
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -183,6 +205,9 @@ public final class Sandbox {
         c.put("junit.jupiter.testmethod.order.default", DeclarationOrder.class.getName());
         c.put("junit.jupiter.testclass.order.default", TaskOrder.class.getName());
         c.put("junit.jupiter.extensions.autodetection.enabled", "false");
+        // pruning walks a failure's causes with no budget (a student getCause() that never returns, or makes a new
+        // exception each time, would spin or fill the heap): the grader reads failures itself, on a small budget
+        c.put("junit.platform.stacktrace.pruning.enabled", "false");
         c.put(GradingExtension.STEPS_PARAMETER, Long.toString(request.defaultSteps()));
         return c;
     }
@@ -191,9 +216,21 @@ public final class Sandbox {
 
     /** A test (or a container's setup) starts running on the current thread. */
     void started(String test) {
+        // the baselines first: the watchdog reads them once it sees the thread
+        long thread = Thread.currentThread().getId();
         runningTest = test;
-        runningThread = Thread.currentThread().getId();
-        cpuAtStart = threads.getThreadCpuTime(runningThread);
+        cpuAtStart = threads.getThreadCpuTime(thread);
+        memoryExceededAtStart = memoryExceeded();
+        runningThread = thread;
+    }
+
+    /** How many collections so far left a heap pool fuller than its threshold. */
+    private long memoryExceeded() {
+        long n = 0;
+        for (MemoryPoolMXBean pool : heapPools) {
+            n += pool.getCollectionUsageThresholdCount();
+        }
+        return n;
     }
 
     /** Nothing is running. */
@@ -223,6 +260,18 @@ public final class Sandbox {
                 continue;
             }
             long used = threads.getThreadCpuTime(thread) - cpuAtStart;
+            if (memoryExceeded() > memoryExceededAtStart && runningThread == thread) {
+                long held = 0;
+                for (MemoryPoolMXBean pool : heapPools) {
+                    held += pool.getCollectionUsage().getUsed();
+                }
+                emit(new Event(Event.FINISHED, runningTest, "", "FAILED", String.format(
+                    "OutOfMemoryError: stopped because the code still held %d MB of the test's %d MB of memory "
+                        + "after a garbage collection. Does a loop keep adding to a list or array without end?",
+                    held >> 20, Runtime.getRuntime().maxMemory() >> 20), null,
+                    StepBudget.used(), ""));
+                Runtime.getRuntime().halt(BACKSTOP_EXIT);
+            }
             if (used > cpuLimitNanos && runningThread == thread) {
                 emit(new Event(Event.FINISHED, runningTest, "", "TIMED_OUT", String.format(
                     "stopped after %.0f s of CPU time, the backstop of every test: the code keeps the JDK busy "

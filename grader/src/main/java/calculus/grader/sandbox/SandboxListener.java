@@ -176,7 +176,9 @@ final class SandboxListener implements TestExecutionListener {
 
     /** The class a {@code NoClassDefFoundError} says could not be initialised earlier, or {@code null}. */
     private static String notInitialised(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        // a chain made by student code may be endless (a getCause() that makes a new exception each time)
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof NoClassDefFoundError && t.getMessage() != null
                 && t.getMessage().startsWith(NOT_INITIALISED)) {
                 return t.getMessage().substring(NOT_INITIALISED.length()).strip();

@@ -202,6 +202,15 @@ class GradeModuleTest {
             assertThat(dir.resolve("target/grading/solution/surefire-reports/TEST-fixture.area.AreaTest.xml"))
                 .isRegularFile();
         }
+
+        @Test
+        @DisplayName("tasks.txt beside results.json gives each task's verdict on one line, for the Classroom steps")
+        void tasksFile() throws IOException {
+            assertThat(Files.readString(dir.resolve("target/grading/tasks.txt"), UTF_8))
+                .isEqualTo("3.1 TODO 0/45\n3.2 TODO 0/60\n");
+            assertThat(Files.readString(dir.resolve("target/grading/solution/tasks.txt"), UTF_8))
+                .isEqualTo("3.1 PASSED 45/45\n3.2 PASSED 60/60\n");
+        }
     }
 
     @Nested

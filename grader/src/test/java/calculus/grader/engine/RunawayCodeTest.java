@@ -39,6 +39,8 @@ class RunawayCodeTest {
         """;
 
     private ModuleReport report;
+    private double fillSeconds;
+    private ModuleReport stuckReport;
 
     @BeforeAll
     void grade(@TempDir Path root) throws IOException {
@@ -134,6 +136,28 @@ class RunawayCodeTest {
                     }
                 }
                 """)
+            .test(PKG + "HeapTest.java", IMPORTS + """
+                /** Keeps adding to a list, as a descent loop without a divergence check keeps its trajectory. */
+                class HeapTest {
+
+                    @Test
+                    @Graded(task = "2.5", points = 1)
+                    @DisplayName("2.5 Fills the heap")
+                    void fills() {
+                        java.util.List<double[]> trajectory = new java.util.ArrayList<>();
+                        while (trajectory.size() >= 0) {
+                            trajectory.add(new double[512]);
+                        }
+                    }
+
+                    @Test
+                    @Graded(task = "2.5", points = 1)
+                    @DisplayName("2.5 Comes after the heap filler")
+                    void afterFill() {
+                        assertThat(Loops.one()).isEqualTo(1);
+                    }
+                }
+                """)
             .test(PKG + "LastTest.java", IMPORTS + """
                 class LastTest {
 
@@ -145,7 +169,47 @@ class RunawayCodeTest {
                     }
                 }
                 """);
+        FixtureModule stuck = FixtureModule.in(root, "03-stuck")
+            .code(PKG + "Stuck.java", """
+                package fixture.spin;
+
+                /** An exception whose message and cause never come. */
+                public final class Stuck extends RuntimeException {
+
+                    @Override
+                    public String getMessage() {
+                        long x = 0;
+                        while (x >= 0) {
+                            x++;
+                        }
+                        return "";
+                    }
+
+                    @Override
+                    public synchronized Throwable getCause() {
+                        long x = 0;
+                        while (x >= 0) {
+                            x++;
+                        }
+                        return null;
+                    }
+                }
+                """)
+            .test(PKG + "StuckTest.java", IMPORTS + """
+                class StuckTest {
+
+                    @Test
+                    @Graded(task = "3.1", points = 1)
+                    @DisplayName("3.1 Throws an exception whose message never comes")
+                    void stuck() {
+                        throw new Stuck();
+                    }
+                }
+                """);
+        stuckReport = new ModuleGrader().grade(stuck.job(Selection.all(), null, FixtureModule.withCpuBackstop(1_000)));
+        long start = System.nanoTime();
         report = new ModuleGrader().grade(module.job(Selection.all(), null, FixtureModule.withCpuBackstop(1_000)));
+        fillSeconds = (System.nanoTime() - start) / 1e9;
     }
 
     @Test
@@ -177,6 +241,28 @@ class RunawayCodeTest {
             assertThat(t.message()).contains("of CPU time, the backstop of every test");
         });
         assertThat(test("runs").status()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
+    @DisplayName("a test that fills the heap fails as out of memory within seconds (the watchdog stops it after the "
+        + "first collection that leaves the heap three quarters full), and its task's other tests are NOT RUN")
+    void heapFiller() {
+        assertThat(test("fills").status()).isEqualTo(Status.FAILED);
+        assertThat(test("fills").message()).startsWith("OutOfMemoryError:");
+        // whichever comes first, the watchdog or the JVM's own error, the task is lost the same way
+        assertThat(test("afterFill").status()).isEqualTo(Status.NOT_RUN);
+        assertThat(test("runs").status()).isEqualTo(Status.PASSED);
+        assertThat(fillSeconds).as("seconds to grade the fixture module, heap filler included").isLessThan(60);
+    }
+
+    @Test
+    @DisplayName("an exception whose getMessage and getCause never return FAILS its test: it is read on a small budget, "
+        + "not until the CPU backstop ends the JVM")
+    void unreadableException() {
+        TestResult stuck = stuckReport.tests().get(0);
+        assertThat(stuck.status()).as(stuck.message()).isEqualTo(Status.FAILED);
+        assertThat(stuck.message()).contains("fixture.spin.Stuck").contains("could not be read")
+            .doesNotContain("CPU time");
     }
 
     private TestResult test(String method) {

@@ -171,6 +171,36 @@ class CourseReportTest {
         assertThat(table).contains(" 01-a                   [##############################] 100/100\n");
     }
 
+    @Test
+    @DisplayName("--collect-reports gathers every module's TEST-*.xml in one folder for the HTML report, replacing "
+        + "the folder's earlier ones; 'none' gathers nothing")
+    void collectReports() throws IOException {
+        pom("01-a", "02-b");
+        write("01-a", "target", Reports.of("01-a").build(BUILD).test("1.1", "a", Status.PASSED, 100).report());
+        write("02-b", "target", Reports.of("02-b").build(BUILD).test("2.1", "b", Status.PASSED, 100).report());
+        for (String m : List.of("01-a", "02-b")) {
+            Path reports = root.resolve(m).resolve("target").resolve("surefire-reports");
+            Files.createDirectories(reports);
+            Files.writeString(reports.resolve("TEST-calculus." + m.substring(3) + ".DemoTest.xml"), "<testsuite/>");
+            Files.writeString(reports.resolve("other.txt"), "not a report");
+        }
+        Path into = root.resolve("scoreboard").resolve("target").resolve("surefire-reports");
+        Files.createDirectories(into);
+        Files.writeString(into.resolve("TEST-calculus.gone.OldTest.xml"), "<testsuite/>");
+
+        run("--root", root.toString(), "--build", BUILD, "--collect-reports", into.toString());
+
+        try (var files = Files.list(into)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                .containsExactly("TEST-calculus.a.DemoTest.xml", "TEST-calculus.b.DemoTest.xml");
+        }
+        Files.writeString(root.resolve("01-a/target/surefire-reports/TEST-calculus.a.NewTest.xml"), "<testsuite/>");
+        run("--root", root.toString(), "--build", BUILD, "--collect-reports", "none");
+        try (var files = Files.list(into)) {
+            assertThat(files.count()).as("nothing gathered with 'none'").isEqualTo(2);
+        }
+    }
+
     // ---- the check
 
     @Test

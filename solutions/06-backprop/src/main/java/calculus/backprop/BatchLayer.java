@@ -10,6 +10,10 @@ import java.util.List;
  * &part;<em>L</em>/&part;<em>Y</em> (same shape as <em>Y</em>), stores the gradients of the layer's own parameters,
  * and returns &part;<em>L</em>/&part;<em>X</em> (same shape as <em>X</em>) for the layer before it. Backward costs
  * about as much as forward: that is the whole point of backpropagation.
+ *
+ * <p>A layer may return the same array from one call to the next, a buffer it fills anew each time (fast layers
+ * do, so that a training step allocates nothing): a caller that keeps a result past the layer's next call
+ * copies it.
  */
 public interface BatchLayer {
 

@@ -26,14 +26,14 @@ public final class Dense implements BatchLayer {
     private final double[] bias;
     private final double[][] weightGradient;
     private final double[] biasGradient;
-    // Wᵀ, refreshed every forward pass (the weights move between steps): products with W's columns walk its rows
+    // Wᵀ, copied from W where a product needs W's columns (the weights move between steps): it walks Wᵀ's rows
     private final double[][] weightsTransposed;
     private double[][] input;
     // buffers for one batch size, allocated again only when it changes
     private double[][] output;
     private double[][] inputTransposed;
     private double[][] inputGradient;
-    // for layers with few outputs (see Matrices.SHORT_ROW): Gᵀ
+    // for layers with few outputs (see Matrices.SHORT_ROW): Xᵀ and Gᵀ
     private double[][] outputGradientTransposed;
     // END SOLUTION ONLY
 
@@ -102,7 +102,6 @@ public final class Dense implements BatchLayer {
         //     (README.md, "Task 6.4")
         Checks.requireMatrix(input, "input", inputs());
         output = Matrices.reuse(output, input.length, outputs());
-        Matrices.transpose(weights, weightsTransposed);
         // every row starts as b, then XW is added
         for (double[] y : output) {
             System.arraycopy(bias, 0, y, 0, y.length);
@@ -112,7 +111,7 @@ public final class Dense implements BatchLayer {
             Matrices.addProduct(input, weights, output);
         } else {
             // a few outputs: each a dot product of a row of X and a column of W, a row of Wᵀ
-            Matrices.addProductTransposed(input, weightsTransposed, output);
+            Matrices.addProductTransposed(input, Matrices.transpose(weights, weightsTransposed), output);
         }
         this.input = input;
         return output;
@@ -133,19 +132,17 @@ public final class Dense implements BatchLayer {
         }
         int batch = input.length;
         Checks.requireShape(outputGradient, "outputGradient", batch, outputs());
-        // dL/dW = XᵀG: each weight touches every example, and the product sums over them. Xᵀ is copied out
-        // first, so that the product reads rows, never columns
-        inputTransposed = Matrices.reuse(inputTransposed, inputs(), batch);
-        Matrices.transpose(input, inputTransposed);
+        // dL/dW = XᵀG: each weight touches every example, and the product sums over them
         Matrices.clear(weightGradient);
         if (outputs() >= Matrices.SHORT_ROW) {
-            Matrices.addProduct(inputTransposed, outputGradient, weightGradient);
+            Matrices.addTransposedProduct(input, outputGradient, weightGradient);
         } else {
             // a few outputs: each entry of XᵀG is a dot product of a row of Xᵀ and a row of Gᵀ, as long as the
-            // batch
+            // batch; both copied out, so that the dot products read rows
+            inputTransposed = Matrices.reuse(inputTransposed, inputs(), batch);
             outputGradientTransposed = Matrices.reuse(outputGradientTransposed, outputs(), batch);
-            Matrices.transpose(outputGradient, outputGradientTransposed);
-            Matrices.addProductTransposed(inputTransposed, outputGradientTransposed, weightGradient);
+            Matrices.addProductTransposed(Matrices.transpose(input, inputTransposed),
+                Matrices.transpose(outputGradient, outputGradientTransposed), weightGradient);
         }
         // the bias is added to every example: its gradient sums G over the batch, row after row
         Arrays.fill(biasGradient, 0.0);
@@ -158,8 +155,8 @@ public final class Dense implements BatchLayer {
         inputGradient = Matrices.reuse(inputGradient, batch, inputs());
         Matrices.clear(inputGradient);
         if (inputs() >= Matrices.SHORT_ROW) {
-            // row r a sum of rows of Wᵀ
-            Matrices.addProduct(outputGradient, weightsTransposed, inputGradient);
+            // row r a sum of rows of Wᵀ, copied from this step's weights
+            Matrices.addProduct(outputGradient, Matrices.transpose(weights, weightsTransposed), inputGradient);
         } else {
             // a few inputs: each entry a dot product of a row of G and a row of W
             Matrices.addProductTransposed(outputGradient, weights, inputGradient);

@@ -77,6 +77,7 @@ public final class Benchmark {
     private static final int WARMUP_SECONDS = 2;
     private static final double MEASUREMENT_MS = 50;
     private static final int REPEATS = 7;
+    private static final int PAIRS = 15;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -123,8 +124,9 @@ public final class Benchmark {
                 costOfAGradient(activation, width, theirs.get(activation + " " + width));
             }
         }
-        System.out.println("   CPU times; ratio = (forward + backward) / forward; the numerical gradient makes 2n "
-            + "forward passes (central differences):");
+        System.out.println("   CPU times, forward and forward + backward timed in turn 15 times; ratio = the median of "
+            + "the 15 ratios (forward + backward) / forward;");
+        System.out.println("   the numerical gradient makes 2n forward passes (central differences):");
         System.out.println("   timed in full up to " + MEASURED_FORWARDS + " passes, beyond that estimated as 2n x "
             + "forward; speed-up = numerical (or its estimate) / (forward + backward)");
     }
@@ -147,17 +149,18 @@ public final class Benchmark {
             loss.forward(network.forward(x), labels);
             network.backward(loss.backward());
         };
-        double forwardMs = median(forward);
-        double bothMs = median(both);
+        double[] paired = paired(forward, both);
+        double forwardMs = paired[0];
+        double bothMs = paired[1];
         double estimateMs = 2.0 * n * forwardMs;
         // timed in full where that takes seconds, not hours: the estimate beside it shows how close 2n x fwd is
         double numericalMs = 2L * n <= MEASURED_FORWARDS
             ? median(() -> NumericalGradient.of(network, x, labels, NumericalGradient.STEP), 3) : Double.NaN;
         double speedUp = (Double.isNaN(numericalMs) ? estimateMs : numericalMs) / bothMs;
         String pytorch = theirs == null ? "-" : String.format(Locale.ROOT, "%.3f, %.3f, %.2f", theirs[0], theirs[1],
-            theirs[1] / theirs[0]);
+            theirs[2]);
         System.out.println(String.format(Locale.ROOT, "%6d %10d %11.3f %12.3f %9.2f %12.0f %12s %10s   %s", width,
-            n, forwardMs, bothMs, bothMs / forwardMs, estimateMs,
+            n, forwardMs, bothMs, paired[2], estimateMs,
             Double.isNaN(numericalMs) ? "-" : String.format(Locale.ROOT, "%.0f", numericalMs),
             String.format(Locale.ROOT, "%,.0fx", speedUp), pytorch));
     }
@@ -254,8 +257,48 @@ public final class Benchmark {
         return load < 0 ? "load average unknown" : String.format(Locale.ROOT, "load average %.2f", load);
     }
 
-    private static double median(Runnable task) {
-        return median(task, REPEATS);
+    /**
+     * Two tasks timed in turn, A B A B ..., {@link #PAIRS} times after a warm-up: the median CPU time of each, in
+     * milliseconds, and the median of the pairs' ratios B / A. Timed in turn, both see the same machine, and a ratio
+     * stays meaningful when other processes come and go.
+     */
+    private static double[] paired(Runnable a, Runnable b) {
+        int innerA = inner(a);
+        int innerB = inner(b);
+        double[] timesA = new double[PAIRS];
+        double[] timesB = new double[PAIRS];
+        double[] ratios = new double[PAIRS];
+        for (int p = 0; p < PAIRS; p++) {
+            timesA[p] = cpuMs(a, innerA);
+            timesB[p] = cpuMs(b, innerB);
+            ratios[p] = timesB[p] / timesA[p];
+        }
+        Arrays.sort(timesA);
+        Arrays.sort(timesB);
+        Arrays.sort(ratios);
+        return new double[] {timesA[PAIRS / 2], timesB[PAIRS / 2], ratios[PAIRS / 2]};
+    }
+
+    /** Warms the task up, and returns how many runs make one measurement of at least MEASUREMENT_MS. */
+    private static int inner(Runnable task) {
+        long start = System.nanoTime();
+        long warmupEnd = start + WARMUP_SECONDS * 1_000_000_000L;
+        int warmups = 0;
+        while (System.nanoTime() < warmupEnd || warmups < 2) {
+            task.run();
+            warmups++;
+        }
+        double perRunMs = (System.nanoTime() - start) / 1e6 / warmups;
+        return (int) Math.max(1, Math.ceil(MEASUREMENT_MS / perRunMs));
+    }
+
+    /** The CPU time of this thread for one run of the task, from {@code inner} runs, in milliseconds. */
+    private static double cpuMs(Runnable task, int inner) {
+        long c0 = THREADS.getCurrentThreadCpuTime();
+        for (int k = 0; k < inner; k++) {
+            task.run();
+        }
+        return (THREADS.getCurrentThreadCpuTime() - c0) / 1e6 / inner;
     }
 
     /** The median CPU time of the task, in milliseconds: see {@link #medians}. */
@@ -335,7 +378,7 @@ public final class Benchmark {
                 String[] words = line.trim().split("\\s+");
                 if (words[0].equals("ratio")) {
                     figures.put(words[1] + " " + words[2], new double[] {Double.parseDouble(words[3]),
-                        Double.parseDouble(words[4])});
+                        Double.parseDouble(words[4]), Double.parseDouble(words[5])});
                 } else if (words[0].equals("moons")) {
                     figures.put("moons", new double[] {Double.parseDouble(words[1]), Double.parseDouble(words[2]),
                         Double.parseDouble(words[3])});
