@@ -80,9 +80,18 @@ public final class Expect {
         // catchThrowable, not assertThatThrownBy: with the latter a call that throws nothing fails before the
         // description is attached, and the student reads "Expecting code to raise a throwable" with no call named
         Throwable caught = catchThrowable(code);
+        if (caught == null) {
+            throw new AssertionError(call + " should throw " + wanted + ", but it returned normally: is the input "
+                + "check missing, or does it let this value through?");
+        }
+        if (!(caught instanceof IllegalArgumentException)) {
+            // named in full, with where it was raised: "it threw" alone hides the exception behind AssertJ's text
+            throw new AssertionError(call + " should throw " + wanted + ", but it threw " + caught.getClass().getName()
+                + (caught.getMessage() == null ? "" : ": " + caught.getMessage()) + where(caught) + ": check the "
+                + "input at the start of the method, before it is used", caught);
+        }
         var thrown = assertThat(caught)
-            .as("%s should throw %s, but %s", call, wanted, caught == null ? "it returned normally" : "it threw")
-            .isInstanceOf(IllegalArgumentException.class)
+            .as("%s should throw %s, but it threw one with the message \"%s\"", call, wanted, caught.getMessage())
             .hasMessageFindingMatch("(?<!" + NOT_A_WORD_CHARACTER + ")" + Pattern.quote(parameter) + "(?!"
                 + NOT_A_WORD_CHARACTER + ")");
         for (String value : values) {
