@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
  *   <li>&part;<em>L</em>/&part;<em>b</em> = the column sums of <em>G</em> (<em>m</em>);</li>
  *   <li>&part;<em>L</em>/&part;<em>X</em> = <em>GW</em><sup>T</sup> (<em>B</em> × <em>n</em>), returned.</li>
  * </ul>
- * Three matrix products of the size of the forward one: backward costs about twice forward.
+ * Two matrix products of the size of the forward one, and a column sum: backward costs about twice forward.
  */
 public final class Dense implements BatchLayer {
 
