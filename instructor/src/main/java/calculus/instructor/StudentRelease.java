@@ -27,7 +27,7 @@ public final class StudentRelease {
 
     /** What stays with the instructor. */
     static final List<String> INSTRUCTOR_ONLY = List.of("solutions", "instructor", ".ci", "tools", "docs/instructors.md",
-        "docs/authoring.md", ".github/workflows/course-ci.yml", ".github/workflows/grade-class.yml");
+        "docs/authoring.md", "docs/speed.md", ".github/workflows/course-ci.yml", ".github/workflows/grade-class.yml");
     /** README text between these markers is for instructors. */
     static final String BEGIN = "<!-- instructors -->";
     static final String END = "<!-- /instructors -->";
@@ -129,10 +129,16 @@ public final class StudentRelease {
             }
         }
         CourseFiles.copy(course, out, files);
-        Path readme = out.resolve("README.md");
-        if (Files.isRegularFile(readme)) {
-            Files.writeString(readme, withoutInstructorSections(Files.readString(readme, StandardCharsets.UTF_8)),
-                StandardCharsets.UTF_8);
+        // every Markdown file (the README, the lessons) may hold sections for instructors only
+        for (Path f : files) {
+            Path copy = out.resolve(f);
+            if (f.getFileName().toString().endsWith(".md") && Files.isRegularFile(copy)) {
+                String text = Files.readString(copy, StandardCharsets.UTF_8);
+                String student = withoutInstructorSections(text);
+                if (!student.equals(text)) {
+                    Files.writeString(copy, student, StandardCharsets.UTF_8);
+                }
+            }
         }
         StringBuilder list = new StringBuilder();
         files.forEach(f -> list.append(f.toString().replace('\\', '/')).append('\n'));

@@ -117,7 +117,7 @@ class StudentReleaseTest {
                 "solutions/pom.xml", "solutions/01-derivatives/src/main/java/calculus/demo/Secant.java",
                 "solutions/01-derivatives/src/hidden-test/java/calculus/demo/SecantHiddenTest.java",
                 "tools/student-release", "tools/corpus/reference/expected.json", ".ci/run",
-                "docs/instructors.md", "docs/authoring.md", ".github/workflows/course-ci.yml",
+                "docs/instructors.md", "docs/authoring.md", "docs/speed.md", ".github/workflows/course-ci.yml",
                 // build output
                 "target/classes/Demo.class", "01-derivatives/target/grading/results.json",
                 "grading/target-it/classes/Graded.class")) {
@@ -147,11 +147,16 @@ class StudentReleaseTest {
         }
 
         @Test
-        @DisplayName("takes the instructors' sections out of the README")
+        @DisplayName("takes the instructors' sections out of the README and out of every lesson")
         void stripsReadme() throws IOException {
             Path out = dir.resolve("release");
+            Trees.write(course, "01-derivatives/README.md", "# Lesson\n\n<!-- instructors -->\n./mvnw -Pbenchmark "
+                + "-pl solutions/01-derivatives\n<!-- /instructors -->\nThe figures.\n");
 
             StudentRelease.release(course, out);
+
+            assertThat(Files.readString(out.resolve("01-derivatives/README.md"), UTF_8))
+                .isEqualTo("# Lesson\n\nThe figures.\n");
 
             assertThat(Files.readString(out.resolve("README.md"), UTF_8))
                 .isEqualTo("# Course\n\nStart with 01-derivatives.\n");
