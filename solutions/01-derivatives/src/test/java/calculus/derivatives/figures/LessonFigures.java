@@ -116,16 +116,28 @@ public final class LessonFigures {
         plot.save(png);
     }
 
-    /** Marks the step with the smallest error and labels it. */
+    /**
+     * Marks the best step and labels it: the step whose error is smallest once round-off's luck is smoothed away.
+     * Near the best step the rounding errors of f(x + h) and f(x) sometimes cancel, and the error dips far below
+     * what that step gives in general; so each step is judged by the largest error within half a decade around it
+     * (the envelope), and the star sits on that envelope, not on a lucky dip.
+     */
     private static void markBest(Plot plot, String method, double[] h, double[] error) {
-        int best = 0;
-        for (int i = 1; i < h.length; i++) {
-            if (error[i] > 0 && error[i] < error[best]) {
+        int window = 7; // 15 steps a decade: half a decade on each side
+        int best = -1;
+        double bestEnvelope = Double.POSITIVE_INFINITY;
+        for (int i = window; i < h.length - window; i++) {
+            double envelope = 0;
+            for (int j = i - window; j <= i + window; j++) {
+                envelope = Math.max(envelope, error[j]);
+            }
+            if (envelope > 0 && envelope < bestEnvelope) {
+                bestEnvelope = envelope;
                 best = i;
             }
         }
-        plot.point(null, h[best], error[best]);
-        plot.text(h[best], error[best] / 6, String.format(Locale.ROOT, "best %s: h = %.0e", method, h[best]));
+        plot.point(null, h[best], bestEnvelope);
+        plot.text(h[best], bestEnvelope / 6, String.format(Locale.ROOT, "best %s: h = %.0e", method, h[best]));
     }
 
     private static double[] grid(double from, double to, int n) {
