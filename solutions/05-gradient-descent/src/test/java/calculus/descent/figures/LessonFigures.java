@@ -131,11 +131,19 @@ public final class LessonFigures {
         Plot plot = Plot.create(PATH_STEPS + " steps at η = " + RATE + " from (−1.2, 1), a dot every " + DOT_EVERY)
             .size(800, 640).xLabel("x").yLabel("y").xRange(-1.6, 1.6).yRange(-0.6, 2.0)
             .contour(TestObjectives::rosenbrock, 30, true);
-        // Adam first: along the valley floor it moves about as fast as plain descent, which is drawn over it
-        addPath(plot, "Adam, β₁ = 0.9, β₂ = 0.99", run(new Adam(RATE, 0.9, 0.99, 1e-8), f, PATH_STEPS));
         List<double[]> plain = run(new GradientDescent(RATE), f, PATH_STEPS);
         addPath(plot, "plain gradient descent", plain);
         addPath(plot, "momentum, β = 0.9", run(new Momentum(RATE, 0.9), f, PATH_STEPS));
+        // Adam last and dashed: along the valley floor it keeps pace with plain descent, so a solid line under or
+        // over it would hide one of the two
+        List<double[]> adam = run(new Adam(RATE, 0.9, 0.99, 1e-8), f, PATH_STEPS);
+        double[] ax = new double[adam.size()];
+        double[] ay = new double[adam.size()];
+        for (int k = 0; k < ax.length; k++) {
+            ax[k] = adam.get(k)[0];
+            ay[k] = adam.get(k)[1];
+        }
+        plot.dashed("Adam, β₁ = 0.9, β₂ = 0.99 (dashed)", ax, ay);
         double[] end = plain.get(plain.size() - 1);
         plot.text(end[0], end[1], "plain descent stops here, " + round(Math.hypot(end[0] - 1, end[1] - 1))
             + " short");
