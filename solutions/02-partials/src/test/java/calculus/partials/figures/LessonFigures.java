@@ -175,7 +175,8 @@ public final class LessonFigures {
         Plot plot = Plot.create(title)
             .size(540, 540)
             .xLabel("how far " + first + " moves").yLabel("how far " + second + " moves")
-            .xRange(-1, 1).yRange(-1, 1).equalAspect()
+            // the lines below reach 1 from the centre: the margin beyond it leaves the legend a place off them
+            .xRange(-1.5, 1.5).yRange(-1.5, 1.5).equalAspect()
             .contour(spread, 16, false);
         for (double lambda : lambdas) {
             // (b, lambda - a) is an eigenvector of [a b; b c] for the eigenvalue lambda (b != 0 here)
