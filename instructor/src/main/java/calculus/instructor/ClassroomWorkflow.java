@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import calculus.grader.report.ModuleReport;
 import calculus.grader.report.TaskSummary;
@@ -27,18 +26,28 @@ public final class ClassroomWorkflow {
     private ClassroomWorkflow() {
     }
 
+    static final String USAGE = "usage: ClassroomWorkflow --course DIR [--write FILE | --check FILE]";
+
     public static void main(String[] args) throws IOException {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        Args a;
+        try {
+            a = Args.parse(args, Set.of("course", "write", "check"), Set.of(), 0);
+            if (a.get("write") != null && a.get("check") != null) {
+                throw new Args.UsageError("--write and --check exclude each other");
+            }
+        } catch (Args.UsageError e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(Args.USAGE);
+            return;
         }
-        Path course = Path.of(options.getOrDefault("course", ".")).toAbsolutePath().normalize();
+        Path course = Path.of(a.get("course", ".")).toAbsolutePath().normalize();
         String yaml = workflow(course);
-        if (options.containsKey("write")) {
-            Files.writeString(Path.of(options.get("write")), yaml, StandardCharsets.UTF_8);
-            System.out.println("wrote " + options.get("write"));
-        } else if (options.containsKey("check")) {
-            Path file = Path.of(options.get("check"));
+        if (a.get("write") != null) {
+            Files.writeString(Path.of(a.get("write")), yaml, StandardCharsets.UTF_8);
+            System.out.println("wrote " + a.get("write"));
+        } else if (a.get("check") != null) {
+            Path file = Path.of(a.get("check"));
             String current = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
             if (!current.equals(yaml)) {
                 System.err.println(file + " is out of date with the tasks and points: regenerate it with "

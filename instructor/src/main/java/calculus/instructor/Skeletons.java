@@ -68,24 +68,24 @@ public final class Skeletons {
     }
 
     public static void main(String[] args) {
-        Path course = Path.of(".");
-        boolean check = false;
-        List<String> modules = new ArrayList<>();
-        List<String> named = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--course" -> course = Path.of(args[Math.min(++i, args.length - 1)]);
-                case "--check" -> check = true;
-                default -> named.add(args[i]);
-            }
+        Args a;
+        try {
+            a = Args.parse(args, Set.of("course"), Set.of("check"), Integer.MAX_VALUE);
+        } catch (Args.UsageError e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: Skeletons --course DIR [--check] [MODULE ...]");
+            System.exit(Args.USAGE);
+            return;
         }
-        course = course.toAbsolutePath().normalize();
+        Path course = Path.of(a.get("course", ".")).toAbsolutePath().normalize();
+        boolean check = a.has("check");
+        List<String> modules = new ArrayList<>();
         List<String> all = CourseFiles.modules(course);
-        for (String name : named) {
+        for (String name : a.positional()) {
             if (!all.contains(name)) {
                 System.err.println("usage: Skeletons --course DIR [--check] [MODULE ...], with the modules among "
                     + all + ", got " + name);
-                System.exit(2);
+                System.exit(Args.USAGE);
             }
             modules.add(name);
         }
