@@ -13,6 +13,12 @@ import java.util.Arrays;
  * walks rows, and a product that would need a column (<em>X</em><sup>T</sup>, <em>W</em><sup>T</sup>) gets a
  * transposed copy first: a copy costs one pass over the matrix, the product it serves a pass per row.
  *
+ * <p>The inner loops walk a row of the result, and a loop of ten entries spends much of its time starting and
+ * ending. A product and its transpose hold the same sums ((<em>AB</em>)<sup>T</sup> =
+ * <em>B</em><sup>T</sup><em>A</em><sup>T</sup>), so where a result has short rows and its transpose long ones,
+ * {@link Dense} computes the transpose and copies it back: measured three times faster for the weight gradient of a
+ * layer with ten outputs, and 1.3 to 1.7 times for the input gradient of a layer with few inputs.
+ *
  * <p>The layers also keep their outputs and gradients in buffers that live as long as the layer and are allocated
  * again only when the batch size changes: a training step then allocates nothing, and the garbage collector has
  * nothing to do.
@@ -194,8 +200,7 @@ final class Matrices {
      * <em>C</em> += <em>AB</em><sup>T</sup>, for <em>A</em> (<em>p</em> × <em>q</em>), <em>B</em> (<em>m</em>
      * × <em>q</em>) and <em>C</em> (<em>p</em> × <em>m</em>): every entry a dot product of a row of <em>A</em>
      * and a row of <em>B</em>, both walked in memory order. For products whose result has short rows (see
-     * {@link #SHORT_ROW}) and a long inner dimension: a batch's gradient of a 2-output layer's weights sums over
-     * the thousand examples of the batch.
+     * {@link #SHORT_ROW}): the forward pass of a layer with two outputs.
      */
     static void addProductTransposed(double[][] a, double[][] b, double[][] c) {
         for (int r = 0; r < a.length; r++) {
