@@ -48,7 +48,11 @@ public final class GradeModule {
         Path target = moduleDir.resolve(o.getOrDefault("target", "target"));
         Selection selection = Selection.of(o.get("task"), o.get("test"));
         List<Path> classpath = classpath(moduleDir);
-        GradingJob job = job(o, root, moduleDir, classpath, selection, check);
+        SandboxSettings sandbox = SandboxSettings.defaults();
+        SharedArchive archive = SharedArchive.of(sandbox, classpath, root.resolve(o.getOrDefault("target", "target"))
+            .resolve("class-data"));
+        GradingJob job = job(o, root, moduleDir, classpath, selection, check,
+            archive == null ? sandbox : archive.settings());
 
         if (!selection.concerns(job.number()) || !selection.matchesAnyClass(job.testSources())) {
             System.out.println(" " + module + ": not graded in this run (" + selection.describe() + ")");
@@ -62,8 +66,15 @@ public final class GradeModule {
             return;
         }
         Files.createDirectories(job.work());
-        try (SandboxPool sandboxes = SandboxPool.prestarted(job.sandbox(), classpath, job.work())) {
-            grade(job, new ModuleGrader(sandboxes), root, module, target, classpath, check, verbose);
+        try {
+            try (SandboxPool sandboxes = SandboxPool.prestarted(job.sandbox(), classpath, job.work())) {
+                grade(job, new ModuleGrader(sandboxes), root, module, target, classpath, check, verbose);
+            }
+        } finally {
+            // after the scoreboard, and once the test JVMs are gone (their lists of loaded classes complete)
+            if (archive != null) {
+                archive.create();
+            }
         }
     }
 
@@ -93,7 +104,7 @@ public final class GradeModule {
     }
 
     private static GradingJob job(Map<String, String> o, Path root, Path moduleDir, List<Path> classpath,
-                                  Selection selection, boolean check) throws IOException {
+                                  Selection selection, boolean check, SandboxSettings sandbox) throws IOException {
         String module = moduleDir.getFileName().toString();
         List<Path> tests = new ArrayList<>();
         tests.add(moduleDir.resolve("src").resolve("test").resolve("java"));
@@ -109,7 +120,7 @@ public final class GradeModule {
         return new GradingJob(module, given(o, "title").orElse(module), root.relativize(moduleDir).toString()
             .replace(File.separatorChar, '/'), ModuleReport.EXERCISE, check, o.getOrDefault("build", ""), root,
             moduleDir.resolve("src").resolve("main").resolve("java"), Course.packages(tests.get(0)), tests, classpath,
-            target.resolve("grading"), selection, configuration, SandboxSettings.defaults(), earlier,
+            target.resolve("grading"), selection, configuration, sandbox, earlier,
             check ? moduleDir.resolve("src").resolve("main").resolve("java") : null);
     }
 
