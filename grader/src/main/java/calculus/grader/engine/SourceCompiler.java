@@ -139,7 +139,7 @@ public final class SourceCompiler {
                     d.update(Files.readAllBytes(f));
                 }
                 for (Path p : classpath) {
-                    d.update(p.toString().getBytes(StandardCharsets.UTF_8));
+                    // the API, not where it lies (see ClassApi.digest)
                     d.update(ClassApi.digest(p));
                 }
             } catch (IOException e) {
