@@ -4,19 +4,18 @@ package calculus.backprop;
  * The rectified linear unit, entry by entry: <em>y</em> = max(0, <em>x</em>), with &part;<em>L</em>/&part;<em>x</em>
  * = &part;<em>L</em>/&part;<em>y</em> where <em>x</em> &gt; 0 and 0 elsewhere (0 at the kink <em>x</em> = 0, as
  * most libraries take it). A gate: the gradient flows through the units that were on, and nowhere else.
- *
- * <p>Why the loops hold no {@code if} and no {@code ? :}. A processor guesses which way a branch goes before it
- * knows, and starts working on the guess; a wrong guess costs about 15 cycles of thrown-away work. The signs of a
- * layer's inputs are as good as random, so a branch on {@code x > 0} is guessed wrong about half the time: measured
- * 5 ns an entry on the benchmark's 64 × 300 batches, against well under 1 ns for the same loop written with
- * {@link Math#max}, {@link Math#ceil}, {@link Math#min} and a multiplication, which the JIT compiler turns into
- * vector instructions with no branch at all (a {@code double} choice is a branch on x86: there is no conditional
- * move for floating-point registers). The backward pass multiplies by 0 where the unit was off: a negative
- * gradient gives −0.0 there, equal to 0.
  */
 public final class Relu implements BatchLayer {
 
     // BEGIN SOLUTION ONLY
+    // Why the loops hold no `if` and no `? :`. A processor guesses which way a branch goes before it knows, and
+    // starts working on the guess; a wrong guess costs about 15 cycles of thrown-away work. The signs of a layer's
+    // inputs are as good as random, so a branch on x > 0 is guessed wrong about half the time: measured 5 ns an entry
+    // on the benchmark's 64 x 300 batches, against well under 1 ns for the same loop written with Math.max,
+    // Math.ceil, Math.min and a multiplication, which the JIT compiler turns into vector instructions with no branch
+    // at all (a choice between two doubles is a branch on x86: it has no conditional move for floating-point
+    // registers). The backward pass multiplies by 0 where the unit was off: a negative gradient gives -0.0 there,
+    // equal to 0.
     private double[][] input;
     // buffers for one batch size, allocated again only when it changes
     private double[][] output;
@@ -34,7 +33,7 @@ public final class Relu implements BatchLayer {
             double[] x = input[r];
             double[] y = output[r];
             for (int i = 0; i < n; i++) {
-                // Math.max, not x > 0 ? x : 0: see the class comment
+                // Math.max, not x > 0 ? x : 0: see the comment on the fields
                 y[i] = Math.max(x[i], 0.0);
             }
         }
