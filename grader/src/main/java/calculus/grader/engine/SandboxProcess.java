@@ -66,11 +66,16 @@ final class SandboxProcess implements AutoCloseable {
         command.add(settings.java().toString());
         command.addAll(settings.jvmOptions());
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        command.add(joined(classpath));
         command.add(Sandbox.class.getName());
         command.add(Integer.toString(settings.outputLimit()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         return new SandboxProcess(builder.start());
+    }
+
+    /** A class path as the {@code java} launcher's {@code -cp} takes it. */
+    static String joined(List<Path> classpath) {
+        return String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList());
     }
 
     private void pump(InputStreamReader from, boolean events) {

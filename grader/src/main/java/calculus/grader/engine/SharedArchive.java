@@ -166,7 +166,7 @@ final class SharedArchive {
         command.add("-XX:SharedClassListFile=" + classList);
         command.add("-XX:SharedArchiveFile=" + partial);
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        command.add(SandboxProcess.joined(classpath));
         // the JDK lists every class it could not archive (the code under test, the lambdas of test classes): not
         // for the student's screen
         Process p = new ProcessBuilder(command).directory(folder.toFile())
