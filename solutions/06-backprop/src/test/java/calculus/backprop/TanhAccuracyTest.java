@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reference's own tanh ({@link Tanh#tanh(double)}, not part of the students' task) against the exact value,
+ * The reference's own tanh ({@link TanhKernel}, not part of the students' task) against the exact value,
  * computed in 40-digit arithmetic, and against {@code Math.tanh}: the accuracy its Javadoc states. Not graded; run
  * in the course check by this module's own test profile (its pom.xml).
  */
@@ -62,7 +62,7 @@ class TanhAccuracyTest {
         double worstMath = 0;
         for (int i = 0; i < 200_000; i++) {
             double x = input(random, i);
-            double y = Tanh.tanh(x);
+            double y = TanhKernel.tanh(x);
             double mathUlps = Math.abs(y - Math.tanh(x)) / Math.ulp(Math.tanh(x));
             assertThat(mathUlps).as("ulps from Math.tanh at x = %s: %s, Math.tanh %s", x, y, Math.tanh(x))
                 .isLessThanOrEqualTo(MATH_TANH_ULPS);
@@ -83,17 +83,17 @@ class TanhAccuracyTest {
     @Test
     @DisplayName("exact where tanh is: ±0 with its sign, tiny x is x, ±1 from about 19.1 on and at ±infinity; NaN")
     void specialValues() {
-        assertThat(Double.doubleToRawLongBits(Tanh.tanh(0.0))).isEqualTo(Double.doubleToRawLongBits(0.0));
-        assertThat(Double.doubleToRawLongBits(Tanh.tanh(-0.0))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(Double.doubleToRawLongBits(TanhKernel.tanh(0.0))).isEqualTo(Double.doubleToRawLongBits(0.0));
+        assertThat(Double.doubleToRawLongBits(TanhKernel.tanh(-0.0))).isEqualTo(Double.doubleToRawLongBits(-0.0));
         for (double tiny : new double[] {Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, 1e-20, 1e-9}) {
-            assertThat(Tanh.tanh(tiny)).as("tanh(%s)", tiny).isEqualTo(tiny);
-            assertThat(Tanh.tanh(-tiny)).as("tanh(%s)", -tiny).isEqualTo(-tiny);
+            assertThat(TanhKernel.tanh(tiny)).as("tanh(%s)", tiny).isEqualTo(tiny);
+            assertThat(TanhKernel.tanh(-tiny)).as("tanh(%s)", -tiny).isEqualTo(-tiny);
         }
         for (double large : new double[] {19.1, 40, 354, 710, 1e300, Double.MAX_VALUE, Double.POSITIVE_INFINITY}) {
-            assertThat(Tanh.tanh(large)).as("tanh(%s)", large).isEqualTo(1.0);
-            assertThat(Tanh.tanh(-large)).as("tanh(%s)", -large).isEqualTo(-1.0);
+            assertThat(TanhKernel.tanh(large)).as("tanh(%s)", large).isEqualTo(1.0);
+            assertThat(TanhKernel.tanh(-large)).as("tanh(%s)", -large).isEqualTo(-1.0);
         }
-        assertThat(Tanh.tanh(Double.NaN)).isNaN();
+        assertThat(TanhKernel.tanh(Double.NaN)).isNaN();
     }
 
     @Test
@@ -106,8 +106,8 @@ class TanhAccuracyTest {
         }
         // and every double from 2^11 ulps below the switch of formulas to as far above it
         double[] around = new double[4096];
-        double below = Tanh.POLYNOMIAL_LIMIT;
-        double above = Tanh.POLYNOMIAL_LIMIT;
+        double below = TanhKernel.POLYNOMIAL_LIMIT;
+        double above = TanhKernel.POLYNOMIAL_LIMIT;
         for (int i = 0; i < around.length; i += 2) {
             below = Math.nextDown(below);
             above = Math.nextUp(above);
@@ -119,12 +119,42 @@ class TanhAccuracyTest {
         System.arraycopy(around, 0, all, x.length, around.length);
         Arrays.sort(all);
         for (int i = 0; i < all.length; i++) {
-            double y = Tanh.tanh(all[i]);
-            assertThat(Tanh.tanh(-all[i])).as("tanh(-x) at x = %s", all[i]).isEqualTo(-y);
+            double y = TanhKernel.tanh(all[i]);
+            assertThat(TanhKernel.tanh(-all[i])).as("tanh(-x) at x = %s", all[i]).isEqualTo(-y);
             assertThat(Math.abs(y)).as("|tanh x| at x = %s", all[i]).isLessThanOrEqualTo(1.0);
             if (i > 0) {
                 assertThat(y).as("tanh at %s, after %s", all[i], all[i - 1])
-                    .isGreaterThanOrEqualTo(Tanh.tanh(all[i - 1]));
+                    .isGreaterThanOrEqualTo(TanhKernel.tanh(all[i - 1]));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the layer's vectorised loops give tanh(double) to the last bit, for batches of every shape")
+    void batchAgreesWithOneByOne() {
+        SplittableRandom random = new SplittableRandom(7);
+        // the finite ones: the layer refuses NaN and infinity
+        double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, TanhKernel.POLYNOMIAL_LIMIT,
+            -TanhKernel.POLYNOMIAL_LIMIT, 19.1, -1e300, Double.MAX_VALUE};
+        Tanh layer = new Tanh();
+        // shapes that leave every loop's vectorised part and its rest something to do, and a change of shape
+        int[][] shapes = {{1, 1}, {1, 3}, {3, 7}, {64, 24}, {100, 16}, {7, 300}, {2, 2}};
+        for (int[] shape : shapes) {
+            double[][] x = new double[shape[0]][shape[1]];
+            for (int r = 0; r < x.length; r++) {
+                for (int j = 0; j < x[r].length; j++) {
+                    int i = r * x[r].length + j;
+                    x[r][j] = i < special.length && shape[0] * shape[1] > 20 ? special[i] : input(random, i);
+                }
+            }
+            double[][] y = layer.forward(x);
+            for (int r = 0; r < x.length; r++) {
+                for (int j = 0; j < x[r].length; j++) {
+                    assertThat(Double.doubleToRawLongBits(y[r][j]))
+                        .as("tanh at x[%d][%d] = %s: the batch's %s, one by one %s", r, j, x[r][j], y[r][j],
+                            TanhKernel.tanh(x[r][j]))
+                        .isEqualTo(Double.doubleToRawLongBits(TanhKernel.tanh(x[r][j])));
+                }
             }
         }
     }
