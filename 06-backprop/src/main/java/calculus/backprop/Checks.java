@@ -95,6 +95,11 @@ final class Checks {
      * and finite entries. Returns the number of columns.
      */
     static int requireMatrix(double[][] m, String name, int columns) {
+        return requireRows(m, name, columns, true);
+    }
+
+    /** The checks of {@link #requireMatrix}, and of the entries only if {@code finite}. */
+    private static int requireRows(double[][] m, String name, int columns, boolean finite) {
         requireNonNull(m, name);
         if (m.length == 0) {
             throw new IllegalArgumentException(name + " must have at least one row, got 0 rows");
@@ -111,7 +116,7 @@ final class Checks {
                 throw new IllegalArgumentException(name + "[" + r + "] has " + m[r].length + " columns, expected "
                     + width);
             }
-            if (!isFinite(m[r])) {
+            if (finite && !isFinite(m[r])) {
                 for (int c = 0; c < width; c++) {
                     if (!Double.isFinite(m[r][c])) {
                         throw new IllegalArgumentException(name + "[" + r + "][" + c + "] must be finite, got "
@@ -140,13 +145,17 @@ final class Checks {
         return zero == 0.0;
     }
 
-    /** A matrix of exactly {@code rows} by {@code columns}. */
+    /**
+     * A matrix of exactly {@code rows} by {@code columns}: its shape, not its entries. It checks a gradient handed to
+     * a backward pass, which a layer passes on whatever its numbers are (a NaN there comes from a loss or a layer, and
+     * shows in the loss); the data come in through the forward pass, which checks them.
+     */
     static void requireShape(double[][] m, String name, int rows, int columns) {
         requireNonNull(m, name);
         if (m.length != rows) {
             throw new IllegalArgumentException(name + " has " + m.length + " rows, expected " + rows
                 + " (one per example of the last forward pass)");
         }
-        requireMatrix(m, name, columns);
+        requireRows(m, name, columns, false);
     }
 }
