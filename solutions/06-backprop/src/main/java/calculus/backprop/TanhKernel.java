@@ -6,15 +6,18 @@ package calculus.backprop;
  * that the JIT compiler turns into vector instructions.
  *
  * <p><b>Why not one loop.</b> {@code Math.tanh} is a call into the C library on OpenJDK 17 (19 ns a call on the
- * benchmark's machine). A tanh with one branch, a polynomial near 0 and {@code Math.exp} elsewhere, takes 5 ns: the
- * exponential alone is 3.5, and the branch follows the sign of nothing the processor can predict. The JIT compiler
- * vectorises a loop, 4 or 8 doubles per instruction, only if its body has no branch and no call, and only if it is
- * short: C2 unrolls (and so vectorises) a loop of at most about 60 operations ({@code -XX:LoopUnrollLimit}). So the
- * work is split into seven loops over one flat array, each short, each without a branch: measured 3.1 ns an entry
- * against 5.8 for a 1,000 × 16 batch, with the copies in and out.
+ * benchmark's machine). A tanh with one branch, a polynomial near 0 and {@code Math.exp} elsewhere, takes about 5 ns:
+ * the exponential alone is 3.5, and the branch follows the sign of nothing the processor can predict. The JIT
+ * compiler vectorises a loop, 4 or 8 doubles per instruction, only if its body has no branch and no call, and only if
+ * it is short: C2 unrolls (and so vectorises) a loop of at most about 60 operations ({@code -XX:LoopUnrollLimit}), and
+ * a tanh in one loop is about 100. So the work is split into five loops over one flat array, each short and without
+ * a branch, and a last one that puts the sign back, row by row into the output. Measured on a batch of 1,000 × 16:
+ * 47 µs against 75, copies in and out included (2.9 ns an entry); a training step of the benchmark's moons network
+ * went from 505 µs to 393 with it.
  *
- * <p><b>Without a branch.</b> Both formulas are computed for every entry, each on an argument clamped to its own
- * side so that it stays finite, and then one is kept by multiplying with a 0-or-1 mask (see {@link #choose}):
+ * <p><b>Without a branch.</b> Both formulas are computed for |<em>x</em>| at every entry, each on an argument
+ * clamped to its own side so that it stays finite, and then one is kept by multiplying with a 0-or-1 mask (see
+ * {@link #choose}):
  * <ul>
  *   <li>|<em>x</em>| &lt; ln(3)/2: tanh <em>x</em> = <em>x</em> + <em>x</em><sup>3</sup><em>P</em>(<em>x</em><sup>2</sup>)
  *       with a polynomial <em>P</em> fitted to double precision ({@link #nearZero}). The correction is at most a
@@ -27,16 +30,18 @@ package calculus.backprop;
  *       e<sup>−<em>x</em></sup>)/(e<sup><em>x</em></sup> + e<sup>−<em>x</em></sup>) is ∞/∞ = NaN beyond
  *       |<em>x</em>| = 710.)</li>
  * </ul>
+ * Last, {@code Math.copySign} gives the result the sign of <em>x</em>: tanh is odd exactly, and tanh(−0) = −0.
  *
  * <p><b>The exponential, in arithmetic the JIT compiler can vectorise</b> (a call to {@code Math.exp} cannot be): for
  * <em>y</em> = 2|<em>x</em>| in [1.09, 40], <em>y</em> = <em>k</em> ln 2 + <em>r</em> with <em>k</em> an integer and
  * |<em>r</em>| ≤ ln(2)/2, so e<sup><em>y</em></sup> = 2<sup><em>k</em></sup> e<sup><em>r</em></sup>: e<sup><em>r</em></sup>
  * from its Taylor series, whose terms after the 13th are below 10<sup>−17</sup>, and 2<sup><em>k</em></sup> exactly,
- * from multiplications only ({@link #power}).
+ * written into a double's exponent bits ({@link #powerOfTwo}).
  *
  * <p><b>Checked</b> by TanhAccuracyTest against 40-digit arithmetic: the worst of 200,000 inputs is 1.0 ulp from the
- * exact value; odd exactly, tanh(±0) = ±0, tanh(±∞) = ±1, NaN for NaN. The batch's loops and {@link #tanh(double)}
- * do the same operations in the same order, so they agree bit for bit, which the test checks too.
+ * exact value, as it was with {@code Math.exp}; odd exactly, tanh(±0) = ±0, tanh(±∞) = ±1, NaN for NaN. The batch's
+ * loops and {@link #tanh(double)} do the same operations in the same order, so they agree bit for bit, which the
+ * test checks too.
  */
 final class TanhKernel {
 
@@ -118,7 +123,8 @@ final class TanhKernel {
         double[] t = flat;
         double[] k = rounded;
         double[] p = part;
-        // the steps of tanh(double) for |x|, a loop each; t holds |x|, then e^r, then tanh |x|
+        // the steps of tanh(double), a loop each: t holds x, then tanh |x|; k holds k + ROUNDER, then 2^k; p holds r,
+        // then e^r, then tanh |x| by the exponential
         for (int i = 0; i < size; i++) {
             double y = doubled(Math.abs(t[i]));
             k[i] = rounded(y);
