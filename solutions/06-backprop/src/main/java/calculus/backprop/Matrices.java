@@ -62,7 +62,7 @@ final class Matrices {
      * the plain product wins again (measured at 128 and 300 inputs).
      */
     static boolean onlyTheBatchIsLong(int batch, int inputs, int outputs) {
-        return batch > LONG_ROW && outputs < LONG_ROW && inputs >= SHORT_ROW && inputs <= LONG_ROW;
+        return batch > LONG_ROW && outputs < LONG_ROW && inputs >= SHORT_ROW && inputs < LONG_ROW;
     }
 
     /**
