@@ -35,7 +35,7 @@ final class Matrices {
 
     /**
      * A row of 32 doubles is four vector registers of 8: below that, a vectorised loop over the row spends much of
-     * its time starting and ending. See {@link #onlyTheBatchIsLong}.
+     * its time starting and ending. See {@link #forwardAlongTheBatch}.
      */
     static final int LONG_ROW = 32;
 
@@ -54,15 +54,14 @@ final class Matrices {
     }
 
     /**
-     * Whether a layer's forward product should run along the batch: the rows of its input and of its output are both
-     * shorter than {@link #LONG_ROW} and the batch is longer. Then <em>Y</em><sup>T</sup> =
-     * <em>W</em><sup>T</sup><em>X</em><sup>T</sup> has long rows where <em>Y</em> has short ones, which pays for
-     * transposing <em>X</em> and <em>Y</em> once each if every output sums enough products: at least {@link #SHORT_ROW}
-     * inputs (measured slower with 2). With longer input rows, <em>X</em><sup>T</sup> outgrows the fastest cache and
-     * the plain product wins again (measured at 128 and 300 inputs).
+     * Whether a layer's forward product should run along the batch: its output rows are shorter than
+     * {@link #LONG_ROW} and the batch is longer. Then <em>Y</em><sup>T</sup> =
+     * <em>W</em><sup>T</sup><em>X</em><sup>T</sup> has rows as long as the batch where <em>Y</em> has short ones,
+     * which pays for transposing <em>X</em> and <em>Y</em> once each if every output sums enough products: at least
+     * {@link #SHORT_ROW} inputs (measured slower with 2).
      */
-    static boolean onlyTheBatchIsLong(int batch, int inputs, int outputs) {
-        return batch > LONG_ROW && outputs < LONG_ROW && inputs >= SHORT_ROW && inputs < LONG_ROW;
+    static boolean forwardAlongTheBatch(int batch, int inputs, int outputs) {
+        return batch > LONG_ROW && outputs < LONG_ROW && inputs >= SHORT_ROW;
     }
 
     /**

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The reference's {@link Dense} on every path of its kernels ({@link Matrices}: four rows at a time and the rest,
  * rows shorter and longer than {@link Matrices#SHORT_ROW}, fewer outputs than inputs and fewer inputs than examples,
- * where the backward pass computes transposes, and short rows of input and output with a long batch, where the forward
- * pass does: {@link Matrices#onlyTheBatchIsLong}), against the textbook sums computed here. The graded
+ * where the backward pass computes transposes, and short output rows with a long batch, where the forward pass does:
+ * {@link Matrices#forwardAlongTheBatch}), against the textbook sums computed here. The graded
  * tests' layers are narrower than that, so without this test the wide paths would be checked only through
  * training. Not graded; run in the course check by this module's own test profile (its pom.xml).
  */
