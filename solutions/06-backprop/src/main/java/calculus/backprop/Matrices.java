@@ -17,7 +17,8 @@ import java.util.Arrays;
  * ending. A product and its transpose hold the same sums ((<em>AB</em>)<sup>T</sup> =
  * <em>B</em><sup>T</sup><em>A</em><sup>T</sup>), so where a result has short rows and its transpose long ones,
  * {@link Dense} computes the transpose and copies it back: measured three times faster for the weight gradient of a
- * layer with ten outputs, and 1.3 to 1.7 times for the input gradient of a layer with few inputs.
+ * layer with ten outputs, 1.3 to 1.7 times for the input gradient of a layer with few inputs, and 1.3 to 1.9 times
+ * for the forward pass of a layer with few outputs ({@link #forwardAlongTheBatch}).
  *
  * <p>The layers also keep their outputs and gradients in buffers that live as long as the layer and are allocated
  * again only when the batch size changes: a training step then allocates nothing, and the garbage collector has
